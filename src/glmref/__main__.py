@@ -1,0 +1,3 @@
+from glmref.cli import main
+
+main()

@@ -1,0 +1,240 @@
+"""Compiling data files into the catalog index: parse and check every file, merge user files over the
+packaged ones, check references across files, derive successors, and lay out what the fast paths need
+(a name table for exact lookups, completion candidates, a search corpus, each record encoded separately
+so a command decodes only the records it shows)."""
+
+import datetime
+import marshal
+
+from glmref.errors import DataError
+from glmref.names import normalize
+from glmref.schema import COUNTRIES, Problem, check_file
+from glmref.values import parse_date, parse_size_range
+from glmref.yamlread import YamlProblem, read_yaml_bytes
+
+INDEX_FORMAT = 3
+
+
+def check_files(files, today_year=None):
+    """Parse and check files given as (display path, bytes, is_user). Returns (records, problems)."""
+    if today_year is None:
+        today_year = datetime.date.today().year
+    records, problems = [], []
+    for path, data, is_user in files:
+        try:
+            document = read_yaml_bytes(data)
+        except YamlProblem as e:
+            problems.append(Problem(path, e.line, e.column, None, None, e.message))
+            continue
+        found, file_problems = check_file(path, document, today_year)
+        problems.extend(file_problems)
+        for record_type, rec, at in found:
+            records.append((rec, path, at, is_user))
+    return records, problems
+
+
+def compile_index(files, key, today_year=None):
+    """Build the index from files [(display path, bytes, is_user)]. Raises DataError listing every problem."""
+    records, problems = check_files(files, today_year)
+    by_id, where = {}, {}
+    for rec, path, at, is_user in records:
+        rid = rec.get("id")
+        if not rid:
+            continue
+        if rid in by_id:
+            prev_path, prev_at, prev_user = where[rid]
+            if is_user and not prev_user:
+                pass  # a user record overrides the packaged one with the same id
+            else:
+                problems.append(Problem(path, at[0], at[1], rid, "id",
+                                        f"id is already used at {prev_path}:{prev_at[0]}"))
+                continue
+        by_id[rid] = rec
+        where[rid] = (path, at, is_user)
+        rec["origin"] = path if is_user else None
+    problems.extend(_check_references(by_id, where))
+    names = _name_table(by_id, where, problems)
+    if problems:
+        problems.sort(key=lambda p: (p.file, p.line, p.column))
+        raise DataError(f"{len(problems)} problem(s) in the data files", problems)
+    _derive(by_id)
+    return _layout(by_id, names, key)
+
+
+def _fail(problems, where, rid, field, message, at=None):
+    path, rec_at, _ = where[rid]
+    line, column = at or rec_at
+    problems.append(Problem(path, line, column, rid, field, message))
+
+
+def _check_references(by_id, where):
+    problems = []
+
+    def expect(rid, field, ref, types, at=None):
+        at = at or by_id[rid]["_pos"].get(field.split(".")[0])
+        target = by_id.get(ref)
+        if target is None:
+            _fail(problems, where, rid, field, f"{ref!r} is not a known id", at)
+        elif target["type"] not in types:
+            _fail(problems, where, rid, field, f"{ref!r} is a {target['type']}, not a {' or '.join(types)}", at)
+
+    for rid, rec in by_id.items():
+        kind = rec["type"]
+        for src in rec.get("sources", []):
+            expect(rid, "sources", src, ("source",))
+        for field in ("released", "parameters", "training_tokens", "context_window", "knowledge_cutoff",
+                      "architecture", "modalities", "access", "date", "period"):
+            fact = rec.get(field) if kind in ("model", "concept") else None
+            if fact and fact.get("source"):
+                expect(rid, f"{field}.source", fact["source"], ("source",))
+        for claim in rec.get("claims", []):
+            if claim["source"]:
+                expect(rid, "claims.source", claim["source"], ("source",), claim["at"])
+            _check_claim(problems, where, rid, rec, claim)
+        if kind == "organization" and rec.get("parent"):
+            expect(rid, "parent", rec["parent"], ("organization",))
+        if kind == "model":
+            for org in rec["organizations"]:
+                expect(rid, "organizations", org, ("organization",))
+            for field in ("predecessor",):
+                if rec.get(field):
+                    expect(rid, field, rec[field], ("model",))
+            for ref in rec["based_on"]:
+                expect(rid, "based_on", ref, ("model",))
+            for ref in rec["concepts"]:
+                expect(rid, "concepts", ref, ("concept",))
+        if kind == "concept":
+            for field in ("parent", "predecessor"):
+                if rec.get(field):
+                    expect(rid, field, rec[field], ("concept",))
+            for ref in rec["related"]:
+                expect(rid, "related", ref, ("concept", "model", "organization"))
+    # a chain of predecessors or parents must end: a loop would make lineage endless
+    for field in ("predecessor", "parent"):
+        for rid, rec in by_id.items():
+            seen, cur = {rid}, rec.get(field)
+            while cur and cur in by_id:
+                if cur in seen:
+                    if cur == rid:
+                        _fail(problems, where, rid, field, f"{field} links loop back to {rid!r}", rec["_pos"].get(field))
+                    break
+                seen.add(cur)
+                cur = by_id[cur].get(field)
+    return problems
+
+
+def _check_claim(problems, where, rid, rec, claim):
+    """A claim records a disagreement: it must not repeat the canonical value."""
+    field, value = claim["field"], claim["value"]
+    if value is None or field is None:
+        return
+    same = False
+    if field == "parameters" and rec.get("parameters"):
+        rng = parse_size_range(value)
+        canonical = rec["parameters"].get("value")
+        same = rng is not None and rng[0] == rng[1] == canonical and not claim["estimate"]
+    elif field in ("released", "knowledge_cutoff") and rec.get(field if field != "released" else "released"):
+        canonical = rec[field].get("value")
+        same = parse_date(value) is not None and value == canonical
+    elif field == "name":
+        same = normalize(value) == normalize(rec["name"])
+    if same:
+        _fail(problems, where, rid, "claims.value",
+              f"{value!r} equals the canonical value; a claim records only a disagreement", claim["at"])
+
+
+def _name_table(by_id, where, problems):
+    """normalized name -> id. Every id, name, Chinese name and alias must lead to one record only."""
+    names, owner_text = {}, {}
+    for rid, rec in by_id.items():
+        if rec["type"] == "source":
+            keys = [rid]
+        else:
+            keys = [rid, rec["name"]] + ([rec["name_zh"]] if rec.get("name_zh") else []) + rec.get("aliases", [])
+        for text in keys:
+            norm = normalize(text)
+            if not norm:
+                continue
+            other = names.get(norm)
+            if other is None:
+                names[norm] = rid
+                owner_text[norm] = text
+            elif other != rid:
+                _fail(problems, where, rid, "aliases",
+                      f"name {text!r} already names {other!r} (as {owner_text[norm]!r})")
+    return names
+
+
+def _derive(by_id):
+    for rec in by_id.values():
+        rec.pop("_pos", None)
+        for claim in rec.get("claims", []):
+            claim.pop("at", None)
+        if rec["type"] in ("model", "concept"):
+            rec["successors"] = []
+        if rec["type"] == "organization":
+            rec["models"] = []
+            rec["country_name"] = COUNTRIES.get(rec["country"], rec["country"])
+    for rid, rec in by_id.items():
+        if rec["type"] in ("model", "concept") and rec.get("predecessor"):
+            by_id[rec["predecessor"]]["successors"].append(rid)
+        if rec["type"] == "model":
+            for org in rec["organizations"]:
+                by_id[org]["models"].append(rid)
+    for rec in by_id.values():
+        for field in ("successors", "models"):
+            if field in rec:
+                rec[field].sort(key=lambda r: (_date_of(by_id[r]) or "9999", r))
+
+
+def _date_of(rec):
+    fact = rec.get("released") or rec.get("date")
+    if fact:
+        return fact.get("value")
+    period = rec.get("period")
+    return period.get("from") if period else None
+
+
+def _layout(by_id, names, key):
+    models = sorted((r for r in by_id.values() if r["type"] == "model"), key=lambda r: (_date_of(r) or "9999", r["id"]))
+    completion = []
+    for rec in models:
+        label = rec["name"] if " " not in rec["name"] else rec["id"]
+        orgs = ", ".join(by_id[o]["name"] for o in rec["organizations"])
+        date = _date_of(rec) or "date unknown"
+        hidden = [normalize(t) for t in [rec["id"], rec["name"]] + rec["aliases"]]
+        completion.append((label, f"{rec['name']} ({orgs}, {date[:4]})", hidden))
+    orgs = sorted((r for r in by_id.values() if r["type"] == "organization"), key=lambda r: r["name"].casefold())
+    org_completion = [(r["name"] if " " not in r["name"] else r["id"], r["name"], [normalize(r["id"]), normalize(r["name"])]
+                       + [normalize(a) for a in r["aliases"]]) for r in orgs]
+    search = []
+    for rec in by_id.values():
+        if rec["type"] == "source":
+            continue
+        search.append((rec["id"], "name", rec["name"]))
+        if rec.get("name_zh"):
+            search.append((rec["id"], "Chinese name", rec["name_zh"]))
+        for alias in rec.get("aliases", []):
+            search.append((rec["id"], "alias", alias))
+        for org in rec.get("organizations", []):
+            search.append((rec["id"], "organization", by_id[org]["name"]))
+            if by_id[org].get("name_zh"):
+                search.append((rec["id"], "organization", by_id[org]["name_zh"]))
+        for item in rec.get("introduced", []):
+            search.append((rec["id"], "introduced", item))
+        if rec.get("description"):
+            search.append((rec["id"], "description", rec["description"]))
+    counts = {}
+    for rec in by_id.values():
+        counts[rec["type"]] = counts.get(rec["type"], 0) + 1
+    return {
+        "format": INDEX_FORMAT,
+        "key": key,
+        "names": names,
+        "records": {rid: marshal.dumps(rec) for rid, rec in by_id.items()},
+        "models": [r["id"] for r in models],
+        "completion": completion,
+        "org_completion": org_completion,
+        "search": search,
+        "counts": counts,
+    }

@@ -1,0 +1,432 @@
+"""The command line: parse arguments, call the domain, hand the result to a renderer.
+
+Start-up is this tool's performance (every TAB runs it), so this module imports only typer; the catalog,
+rapidfuzz and Rich are imported inside the commands that need them."""
+
+import os
+import sys
+from typing import List, Optional
+
+import typer
+
+from glmref import __version__
+from glmref.errors import EXIT_NOT_FOUND, GlmrefError, UsageProblem
+
+app = typer.Typer(
+    name="glmref",
+    help="A reference for general large models: facts with their sources, and where sources disagree.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+_extra_data: List[str] = []
+
+
+# ---------------------------------------------------------------- completion
+
+
+def _completion_catalog(ctx):
+    from glmref.catalog import open_catalog
+
+    root = ctx.find_root() if ctx is not None else None
+    extra = (root.params.get("data") or []) if root is not None else []
+    return open_catalog([str(p) for p in extra])
+
+
+def _complete(candidates, incomplete):
+    from glmref.names import normalize
+
+    prefix = normalize(incomplete)
+    for value, help_text, keys in candidates:
+        if not prefix or any(k.startswith(prefix) for k in keys):
+            yield value, help_text
+
+
+def complete_name(ctx: typer.Context, incomplete: str):
+    try:  # completion prints candidates or nothing: never an error
+        return list(_complete(_completion_catalog(ctx).completion(), incomplete))
+    except Exception:
+        return []
+
+
+def complete_org(ctx: typer.Context, incomplete: str):
+    try:
+        return list(_complete(_completion_catalog(ctx).org_completion(), incomplete))
+    except Exception:
+        return []
+
+
+def _complete_from(choices):
+    def complete(incomplete: str):
+        return [c for c in choices if c.startswith(incomplete)]
+
+    return complete
+
+
+# the enumerations are spelled out here rather than imported, so that completion stays cheap
+MODALITY_CHOICES = ("text", "code", "image", "audio", "video", "3d", "signal", "action", "embedding")
+ARCH_CHOICES = ("decoder-only", "encoder-only", "encoder-decoder", "dual-encoder", "diffusion", "lstm", "rnn",
+                "feed-forward", "n-gram", "hybrid", "other", "moe")
+KIND_CHOICES = ("model", "model-family", "product", "system", "toolkit", "hardware")
+ACCESS_CHOICES = ("open-weights", "restricted-weights", "api", "product", "closed")
+SORT_CHOICES = ("date", "name", "params", "org")
+TYPE_CHOICES = ("model", "organization", "concept", "source")
+
+
+# ---------------------------------------------------------------- shared options
+
+
+def _version(value: bool):
+    if value:
+        typer.echo(f"glmref {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    data: Optional[List[str]] = typer.Option(
+        None, "--data", metavar="PATH",
+        help="Add records from a YAML file or a directory of them (repeatable); also GLMREF_DATA.",
+    ),
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version."),
+):
+    """A reference for general large models: facts with their sources, and where sources disagree."""
+    _extra_data[:] = [str(p) for p in (data or [])]
+
+
+def _catalog():
+    from glmref.catalog import open_catalog
+
+    return open_catalog(_extra_data)
+
+
+def _note(message):
+    """A message for the user on stderr, never on stdout."""
+    sys.stderr.write(f"glmref: {message}\n")
+
+
+JSON_HELP = "Print one JSON document (fields in the README) instead of a table."
+
+OrgOpt = typer.Option(None, "--org", "-o", help="Organization name or alias (repeatable).", autocompletion=complete_org)
+CountryOpt = typer.Option(None, "--country", help="Country code or name: US, CN, China … (repeatable).")
+YearOpt = typer.Option(None, "--year", "-y", help="A year or a range: 2020, 2019-2021.")
+SinceOpt = typer.Option(None, "--since", help="Released on or after DATE (2020, 2020-05, 2020-05-28).")
+UntilOpt = typer.Option(None, "--until", help="Released on or before DATE.")
+ModalityOpt = typer.Option(None, "--modality", "-m", help="Input or output modality (repeatable).",
+                           autocompletion=_complete_from(MODALITY_CHOICES))
+ArchOpt = typer.Option(None, "--arch", "-a", help="Architecture, or 'moe' (repeatable).",
+                       autocompletion=_complete_from(ARCH_CHOICES))
+KindOpt = typer.Option(None, "--kind", "-k", help="model, product, system, toolkit … (repeatable).",
+                       autocompletion=_complete_from(KIND_CHOICES))
+FamilyOpt = typer.Option(None, "--family", "-f", help="Family: gpt, bert, llama, ernie … (repeatable).")
+OpenOpt = typer.Option(False, "--open", help="Only models with open weights.")
+AccessOpt = typer.Option(None, "--access", help="open-weights, restricted-weights, api, product, closed (repeatable).",
+                         autocompletion=_complete_from(ACCESS_CHOICES))
+MinParamsOpt = typer.Option(None, "--min-params", metavar="SIZE", help="At least SIZE parameters: 7B, 1.5T.")
+MaxParamsOpt = typer.Option(None, "--max-params", metavar="SIZE", help="At most SIZE parameters.")
+
+
+def _filters(org, country, year, since, until, modality, arch, kind, family, open_weights, access, min_params,
+             max_params):
+    from glmref.query import Filters
+
+    return Filters(org=org, country=country, year=year, since=since, until=until, modality=modality, arch=arch,
+                   kind=kind, family=family, open_weights=open_weights, access=access, min_params=min_params,
+                   max_params=max_params)
+
+
+# ---------------------------------------------------------------- commands
+
+
+@app.command()
+def show(
+    name: List[str] = typer.Argument(..., help="A model, organization, concept or source: any spelling.",
+                                     autocompletion=complete_name, show_default=False),
+    json_out: bool = typer.Option(False, "--json", help=JSON_HELP),
+):
+    """Show one record with every fact's source, and where sources disagree.
+
+    Examples: glmref show GPT-3 · glmref show 文心一言 · glmref show chinchila · glmref show OpenAI --json
+    """
+    from glmref.lookup import resolve
+    from glmref.views import record_view
+
+    catalog = _catalog()
+    query = " ".join(name)
+    found = resolve(catalog, query)
+    if not found.exact:
+        _note(f"showing {found.matched} (closest match for {query!r})")
+    view = record_view(catalog, catalog.get(found.id))
+    if json_out:
+        from glmref.render.jsonout import emit
+
+        emit(view)
+        return
+    from glmref.render.card import card
+    from glmref.render.console import out_console
+
+    out_console().print(card(view))
+
+
+@app.command("list")
+def list_models(
+    org: Optional[List[str]] = OrgOpt, country: Optional[List[str]] = CountryOpt, year: Optional[str] = YearOpt,
+    since: Optional[str] = SinceOpt, until: Optional[str] = UntilOpt, modality: Optional[List[str]] = ModalityOpt,
+    arch: Optional[List[str]] = ArchOpt, kind: Optional[List[str]] = KindOpt, family: Optional[List[str]] = FamilyOpt,
+    open_weights: bool = OpenOpt, access: Optional[List[str]] = AccessOpt, min_params: Optional[str] = MinParamsOpt,
+    max_params: Optional[str] = MaxParamsOpt,
+    sort: str = typer.Option("date", "--sort", "-s", help="date, name, params or org.",
+                             autocompletion=_complete_from(SORT_CHOICES)),
+    reverse: bool = typer.Option(False, "--reverse", "-r", help="Reverse the order."),
+    limit: Optional[int] = typer.Option(None, "--limit", "-n", min=1, help="Show at most N models."),
+    json_out: bool = typer.Option(False, "--json", help=JSON_HELP),
+):
+    """List models, filtered and sorted.
+
+    Examples: glmref list --org OpenAI · glmref list --country CN --year 2021 · glmref list --open --sort params -n 10
+    """
+    from glmref.query import select, sort_models
+    from glmref.views import model_view
+
+    catalog = _catalog()
+    records = select(catalog, _filters(org, country, year, since, until, modality, arch, kind, family, open_weights,
+                                       access, min_params, max_params))
+    records = sort_models(catalog, records, sort, reverse)[:limit]
+    views = [model_view(catalog, r) for r in records]
+    if json_out:
+        from glmref.render.jsonout import emit
+
+        emit(views)
+    else:
+        from glmref.render.console import out_console
+        from glmref.render.tables import model_table
+
+        console = out_console()
+        if views:
+            console.print(model_table(views, console.width))
+    if not views:
+        _note("no model matches these filters")
+        raise typer.Exit(EXIT_NOT_FOUND)
+
+
+@app.command()
+def compare(
+    names: List[str] = typer.Argument(..., help="Two or more models.", autocompletion=complete_name,
+                                      show_default=False),
+    json_out: bool = typer.Option(False, "--json", help=JSON_HELP),
+):
+    """Compare models side by side; rows that differ stand out, with the growth from each to the next.
+
+    Examples: glmref compare GPT-2 GPT-3 GPT-4 · glmref compare LLaMA "Llama 2" --json
+    """
+    from glmref.compare import comparison
+    from glmref.lookup import resolve
+    from glmref.views import model_view
+
+    if len(names) < 2:
+        raise UsageProblem("compare needs at least two model names")
+    if len(names) > 12:
+        raise UsageProblem(f"compare takes at most 12 models, got {len(names)}")
+    catalog = _catalog()
+    records = []
+    for query in names:
+        found = resolve(catalog, query, types=("model",))
+        if not found.exact:
+            _note(f"comparing {found.matched} (closest match for {query!r})")
+        if any(r["id"] == found.id for r in records):
+            raise UsageProblem(f"{query!r} names {catalog.name_of(found.id)}, which is already in the comparison")
+        records.append(catalog.get(found.id))
+    rows, growth = comparison(catalog, records)
+    views = [model_view(catalog, r) for r in records]
+    if json_out:
+        from glmref.render.jsonout import emit
+
+        emit({"models": views, "rows": rows, "growth": growth})
+        return
+    from glmref.render.console import out_console
+    from glmref.render.tables import compare_table
+
+    out_console().print(compare_table(views, rows, growth))
+
+
+@app.command()
+def timeline(
+    org: Optional[List[str]] = OrgOpt, country: Optional[List[str]] = CountryOpt, year: Optional[str] = YearOpt,
+    since: Optional[str] = SinceOpt, until: Optional[str] = UntilOpt, modality: Optional[List[str]] = ModalityOpt,
+    arch: Optional[List[str]] = ArchOpt, kind: Optional[List[str]] = KindOpt, family: Optional[List[str]] = FamilyOpt,
+    open_weights: bool = OpenOpt, access: Optional[List[str]] = AccessOpt, min_params: Optional[str] = MinParamsOpt,
+    max_params: Optional[str] = MaxParamsOpt,
+    models_only: bool = typer.Option(False, "--models-only", help="Leave out ideas, milestones and eras."),
+    json_out: bool = typer.Option(False, "--json", help=JSON_HELP),
+):
+    """Models and milestones by year and month, with the eras of the field.
+
+    Examples: glmref timeline · glmref timeline --country CN --year 2021 · glmref timeline --family gpt
+    """
+    from glmref.query import select
+    from glmref.timeline import timeline as build_timeline
+
+    catalog = _catalog()
+    filters = _filters(org, country, year, since, until, modality, arch, kind, family, open_weights, access,
+                       min_params, max_params)
+    records = select(catalog, filters)
+    model_filters = any([org, country, modality, arch, kind, family, open_weights, access, min_params, max_params])
+    events, grouped, eras = build_timeline(catalog, records, include_concepts=not (models_only or model_filters))
+    if year or since or until:
+        from glmref.query import _date_bounds
+
+        lo, hi = _date_bounds(filters)
+        events = [e for e in events if lo <= e["date"] <= hi]
+        grouped = {}
+        for e in events:
+            grouped.setdefault(e["date"][:4], {}).setdefault(e["date"][5:7] or None, []).append(e)
+    if json_out:
+        from glmref.render.jsonout import emit
+
+        emit({"eras": eras, "events": events})
+    elif events:
+        from glmref.render.console import out_console
+        from glmref.render.tree import timeline_tree
+
+        out_console().print(timeline_tree(grouped, eras))
+    if not events:
+        _note("nothing on the timeline matches these filters")
+        raise typer.Exit(EXIT_NOT_FOUND)
+
+
+@app.command()
+def search(
+    query: List[str] = typer.Argument(..., help="Words to look for.", show_default=False),
+    limit: int = typer.Option(20, "--limit", "-n", min=1, help="Show at most N hits."),
+    record_type: Optional[List[str]] = typer.Option(None, "--type", "-t", help="model, organization or concept.",
+                                                    autocompletion=_complete_from(TYPE_CHOICES)),
+    json_out: bool = typer.Option(False, "--json", help=JSON_HELP),
+):
+    """Ranked fuzzy search over names, aliases, organizations, descriptions and what models introduced.
+
+    Examples: glmref search mixture of experts · glmref search 百度 · glmref search few-shot --json
+    """
+    from glmref.search import search as run_search
+
+    for t in record_type or []:
+        if t not in TYPE_CHOICES:
+            raise UsageProblem(f"--type {t!r} is not one of: {', '.join(TYPE_CHOICES)}")
+    text = " ".join(query)
+    hits = run_search(_catalog(), text, limit=limit, types=record_type)
+    if json_out:
+        from glmref.render.jsonout import emit
+
+        emit(hits)
+    elif hits:
+        from glmref.render.console import out_console
+        from glmref.render.tables import search_table
+
+        out_console().print(search_table(hits))
+    if not hits:
+        _note(f"nothing matches {text!r}")
+        raise typer.Exit(EXIT_NOT_FOUND)
+
+
+@app.command()
+def validate(
+    paths: List[str] = typer.Argument(..., help="YAML data files or directories to check.", show_default=False),
+    json_out: bool = typer.Option(False, "--json", help=JSON_HELP),
+):
+    """Check data files against the schema (and their references against the catalog) without using them.
+
+    Every problem is printed as file:line:column: record id: field: what is wrong; exit 2 if any.
+    """
+    from glmref.validate import validate_paths
+
+    problems, checked = validate_paths(paths)
+    if json_out:
+        from glmref.render.jsonout import emit
+
+        emit({"files": checked, "problems": [_problem_dict(p) for p in problems]})
+    else:
+        for p in problems:
+            sys.stderr.write(f"{p}\n")
+        if not problems:
+            sys.stdout.write(f"ok: {len(checked)} file(s) valid\n")
+    if problems:
+        _note(f"{len(problems)} problem(s) in {len({p.file for p in problems})} file(s)")
+        raise typer.Exit(2)
+
+
+def _problem_dict(p):
+    return {k: getattr(p, k) for k in ("file", "line", "column", "record", "field", "message")}
+
+
+# ---------------------------------------------------------------- entry point
+
+
+def _click_exceptions():
+    try:
+        from typer._click import exceptions  # typer 0.28 vendors click
+    except ImportError:  # pragma: no cover - other typer versions use click itself
+        from click import exceptions
+    return exceptions
+
+
+def _quiet_broken_pipe():
+    """The reader went away (`glmref list | head`): end quietly, as a pipe expects."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    sys.exit(0)
+
+
+def main(argv=None):
+    for stream in (sys.stdout, sys.stderr):
+        try:  # a terminal that cannot show a character gets '?', not a UnicodeEncodeError
+            stream.reconfigure(errors="replace")
+        except (AttributeError, ValueError):
+            pass
+    command = typer.main.get_command(app)
+    exceptions = _click_exceptions()
+    try:
+        code = command.main(args=argv, prog_name="glmref", standalone_mode=False)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _quiet_broken_pipe()
+    except GlmrefError as e:
+        _report(e)
+        code = e.exit_code
+    except exceptions.UsageError as e:
+        hint = f" (see '{e.ctx.command_path} --help')" if e.ctx is not None else ""
+        _note(f"error: {_one_line(e.format_message())}{hint}")
+        code = 2
+    except exceptions.ClickException as e:
+        _note(f"error: {_one_line(e.format_message())}")
+        code = e.exit_code
+    except (exceptions.Abort, KeyboardInterrupt):
+        _note("interrupted")
+        code = 130
+    except OSError as e:
+        if getattr(e, "errno", None) == 32:  # EPIPE surfaced as a plain OSError
+            _quiet_broken_pipe()
+        _note(f"error: {e}")
+        code = 2
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+def _one_line(message):
+    return " ".join(message.split())
+
+
+def _report(error):
+    from glmref.errors import DataError
+
+    if isinstance(error, DataError):
+        _note(f"error: {error.message}")
+        shown = error.details[:50]
+        for line in shown:
+            sys.stderr.write(f"  {line}\n")
+        if len(error.details) > len(shown):
+            sys.stderr.write(f"  … and {len(error.details) - len(shown)} more (glmref validate lists them all)\n")
+        return
+    detail = f"; {'; '.join(error.details)}" if error.details else ""
+    _note(f"{error.message}{detail}")

@@ -1,0 +1,148 @@
+"""Filtering and sorting model records for `list` and `timeline`; no terminal code."""
+
+from glmref.errors import UsageProblem
+from glmref.schema import ACCESS, ARCHITECTURES, COUNTRIES, MODALITIES, MODEL_KINDS
+from glmref.values import parse_date, parse_size
+
+SORT_KEYS = ("date", "name", "params", "org")
+
+
+class Filters:
+    """What a user asked `list` or `timeline` to keep. Empty fields keep everything."""
+
+    def __init__(self, org=(), country=(), year=None, since=None, until=None, modality=(), arch=(), kind=(),
+                 family=(), open_weights=False, access=(), min_params=None, max_params=None):
+        self.org, self.country, self.year = list(org or ()), list(country or ()), year
+        self.since, self.until = since, until
+        self.modality, self.arch, self.kind = list(modality or ()), list(arch or ()), list(kind or ())
+        self.family, self.open_weights, self.access = list(family or ()), open_weights, list(access or ())
+        self.min_params, self.max_params = min_params, max_params
+
+
+def _date_bounds(filters):
+    # dates of any precision compare as text; "~" sorts after every digit, so "2020~" ends the year 2020
+    lo, hi = "0000", "9999~"
+    if filters.year:
+        first, _, last = str(filters.year).partition("-")
+        last = last or first
+        for y in (first, last):
+            if not (y.isdigit() and len(y) == 4):
+                raise UsageProblem(f"--year takes a year or a range like 2020-2022, not {filters.year!r}")
+        if first > last:
+            raise UsageProblem(f"--year range {filters.year!r} ends before it starts")
+        lo, hi = max(lo, first), min(hi, last + "~")
+    for option, value in (("--since", filters.since), ("--until", filters.until)):
+        if value is not None and parse_date(value) is None:
+            raise UsageProblem(f"{option} takes a date like 2020, 2020-05 or 2020-05-28, not {value!r}")
+    if filters.since:
+        lo = max(lo, filters.since)
+    if filters.until:
+        hi = min(hi, filters.until + "~")
+    return lo, hi
+
+
+def _size_option(option, value):
+    if value is None:
+        return None
+    n = parse_size(value)
+    if n is None:
+        raise UsageProblem(f"{option} takes a size like 7B, 175B or 1.6T, not {value!r}")
+    return n
+
+
+def _choices(option, values, allowed):
+    for v in values:
+        if v not in allowed:
+            raise UsageProblem(f"{option} {v!r} is not one of: {', '.join(allowed)}")
+
+
+def _org_ids(catalog, names):
+    """Organization ids for --org values, each with the organizations under it (Alibaba -> DAMO Academy)."""
+    from glmref.lookup import resolve
+
+    wanted = set()
+    for name in names:
+        wanted.add(resolve(catalog, name, types=("organization",)).id)
+    orgs = catalog.of_type("organization")
+    grew = True
+    while grew:
+        grew = False
+        for org in orgs:
+            if org["id"] not in wanted and org.get("parent") in wanted:
+                wanted.add(org["id"])
+                grew = True
+    return wanted
+
+
+def _countries(values):
+    codes = set()
+    by_name = {name.casefold(): code for code, name in COUNTRIES.items()}
+    by_name.update({"usa": "US", "uk": "GB", "china": "CN", "中国": "CN", "美国": "US", "uae": "AE"})
+    for v in values:
+        code = v.upper() if v.upper() in COUNTRIES else by_name.get(v.casefold())
+        if code is None:
+            raise UsageProblem(f"--country {v!r} is not a known country code or name ({', '.join(COUNTRIES)})")
+        codes.add(code)
+    return codes
+
+
+def select(catalog, filters):
+    """The model records that pass filters, in release order."""
+    lo, hi = _date_bounds(filters)
+    dated = bool(filters.year or filters.since or filters.until)
+    min_p = _size_option("--min-params", filters.min_params)
+    max_p = _size_option("--max-params", filters.max_params)
+    _choices("--modality", filters.modality, MODALITIES)
+    _choices("--kind", filters.kind, MODEL_KINDS)
+    _choices("--access", filters.access, ACCESS)
+    _choices("--arch", filters.arch, ARCHITECTURES + ("moe",))
+    orgs = _org_ids(catalog, filters.org) if filters.org else None
+    countries = _countries(filters.country) if filters.country else None
+    out = []
+    for rec in catalog.models():
+        if orgs is not None and not orgs.intersection(rec["organizations"]):
+            continue
+        if countries is not None and not any(catalog.get(o)["country"] in countries for o in rec["organizations"]):
+            continue
+        date = (rec.get("released") or {}).get("value")
+        if dated and (not date or not lo <= date <= hi):
+            continue
+        if filters.kind and rec["kind"] not in filters.kind:
+            continue
+        if filters.family and rec.get("family") not in filters.family:
+            continue
+        mods = rec.get("modalities") or {}
+        if filters.modality and not set(filters.modality) & set(mods.get("input", []) + mods.get("output", [])):
+            continue
+        arch = rec.get("architecture") or {}
+        if filters.arch and not any(a == arch.get("value") or (a == "moe" and arch.get("moe")) for a in filters.arch):
+            continue
+        access = (rec.get("access") or {}).get("value", [])
+        if filters.open_weights and "open-weights" not in access:
+            continue
+        if filters.access and not set(filters.access) & set(access):
+            continue
+        params = (rec.get("parameters") or {}).get("value")
+        if (min_p is not None or max_p is not None) and params is None:
+            continue
+        if min_p is not None and params < min_p:
+            continue
+        if max_p is not None and params > max_p:
+            continue
+        out.append(rec)
+    return out
+
+
+def sort_models(catalog, records, key="date", reverse=False):
+    if key not in SORT_KEYS:
+        raise UsageProblem(f"--sort {key!r} is not one of: {', '.join(SORT_KEYS)}")
+    if key == "date":
+        return sorted(records, key=lambda r: ((r.get("released") or {}).get("value") or "9999", r["name"]), reverse=reverse)
+    if key == "name":
+        return sorted(records, key=lambda r: r["name"].casefold(), reverse=reverse)
+    if key == "org":
+        return sorted(records, key=lambda r: (catalog.name_of(r["organizations"][0]).casefold(), r["name"]), reverse=reverse)
+    known = [r for r in records if (r.get("parameters") or {}).get("value")]
+    unknown = [r for r in records if not (r.get("parameters") or {}).get("value")]
+    known.sort(key=lambda r: r["parameters"]["value"], reverse=not reverse)  # largest first by default
+    return known + unknown

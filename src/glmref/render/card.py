@@ -1,0 +1,261 @@
+"""`show`: one record as a Rich card — a table of facts, each with a numbered reference to its source,
+then where the sources disagree, then the numbered sources."""
+
+from glmref.render.text import clean, text
+from glmref.views import link_of
+
+ACCESS_LABELS = {"open-weights": "open weights", "restricted-weights": "weights on request",
+                 "api": "API", "product": "app", "closed": "closed"}
+
+
+class _Refs:
+    """Numbers sources in the order the card first cites them."""
+
+    def __init__(self, sources):
+        self.by_id = {s["id"]: s for s in sources}
+        self.order = []
+
+    def mark(self, sid):
+        if not sid:
+            return ""
+        if sid not in self.order:
+            self.order.append(sid)
+        return f"[{self.order.index(sid) + 1}]"
+
+
+def _table(title):
+    from rich import box
+    from rich.table import Table
+
+    table = Table(title=title, box=box.SIMPLE_HEAD, show_header=False, title_justify="left", padding=(0, 1),
+                  expand=False)
+    table.add_column("field", style="bold cyan", no_wrap=True)
+    table.add_column("value", overflow="fold")
+    table.add_column("source", style="dim", no_wrap=True)
+    return table
+
+
+def _title(view):
+    from rich.text import Text
+
+    title = Text(clean(view["name"]), style="bold")
+    if view.get("name_zh"):
+        title.append("  " + clean(view["name_zh"]))
+    return title
+
+
+def _disputed(view, field):
+    return any(d["field"] == field and not d["estimate"] for d in view.get("disagreements", []))
+
+
+def _row(table, refs, label, value, source=None, disputed=False):
+    label = text(label, "bold cyan")
+    if disputed:
+        label.append("\n(disputed)", style="yellow")
+    table.add_row(label, text(value) if isinstance(value, str) else value, refs.mark(source))
+
+
+def _released(view):
+    r = view["released"]
+    return f"{r['date']} ({r['event']})" + (f" — {r['note']}" if r.get("note") else "")
+
+
+def _parameters(view, refs):
+    p = view["parameters"]
+    if p is None:
+        line = text("unknown", "dim")
+    else:
+        line = text(p["human"], "bold" if p["status"] == "disclosed" else "italic")
+        if p.get("active_human"):
+            line.append(f" total, {clean(p['active_human'])} active")
+        if len(p.get("sizes_human") or []) > 1:
+            line.append(f"  (sizes: {', '.join(p['sizes_human'])})", style="dim")
+        if p.get("note"):
+            line.append(f"\n{clean(p['note'])}", style="dim")
+    for d in view["disagreements"]:
+        if d["field"] == "parameters" and d["estimate"]:
+            line.append(f"\nestimate: {clean(d['claimed'])} per {clean(d['source_short'])}"
+                        + (f", {clean(d['where'])}" if d.get("where") else "") + f" {refs.mark(d['source'])}",
+                        style="magenta")
+    return line
+
+
+def model_card(view):
+    from rich.console import Group
+
+    refs = _Refs(view["sources"])
+    table = _table(_title(view))
+    kind = view["kind"] + (f" · family {view['family']}" if view.get("family") else "")
+    _row(table, refs, "kind", kind)
+    if view.get("aliases"):
+        _row(table, refs, "also called", ", ".join(view["aliases"]))
+    orgs = ", ".join(f"{o['name']}" + (f" {o['name_zh']}" if o.get("name_zh") else "") + f" ({o['country_name']})"
+                     for o in view["organizations"])
+    _row(table, refs, "organization", orgs, disputed=_disputed(view, "organizations"))
+    if view["released"]:
+        _row(table, refs, "released", _released(view), view["released"]["source"], _disputed(view, "released"))
+    else:
+        _row(table, refs, "released", text("unknown", "dim"))
+    p = view["parameters"]
+    _row(table, refs, "parameters", _parameters(view, refs), p["source"] if p else None, _disputed(view, "parameters"))
+    t = view["training_tokens"]
+    if t:
+        _row(table, refs, "training tokens", t["human"] + (f" — {t['note']}" if t.get("note") else ""), t["source"],
+             _disputed(view, "training_tokens"))
+    c = view["context_window"]
+    if c:
+        _row(table, refs, "context window", f"{c['value']:,} tokens" + (f" — {c['note']}" if c.get("note") else ""),
+             c["source"], _disputed(view, "context_window"))
+    k = view["knowledge_cutoff"]
+    if k:
+        _row(table, refs, "knowledge cutoff", k["date"], k["source"])
+    a = view["architecture"]
+    if a:
+        arch = a["type"] + (", mixture of experts" if a["moe"] else "") + (f" — {a['note']}" if a.get("note") else "")
+        _row(table, refs, "architecture", arch, a["source"], _disputed(view, "architecture"))
+    else:
+        _row(table, refs, "architecture", text("unknown", "dim"))
+    m = view["modalities"]
+    if m:
+        _row(table, refs, "modalities", f"{', '.join(m['input'])} → {', '.join(m['output'])}", m["source"],
+             _disputed(view, "modalities"))
+    acc = view["access"]
+    if acc:
+        value = ", ".join(ACCESS_LABELS.get(x, x) for x in acc["types"])
+        if acc.get("license"):
+            value += f" ({acc['license']})"
+        if acc.get("note"):
+            value += f" — {acc['note']}"
+        _row(table, refs, "access", value, acc["source"], _disputed(view, "access"))
+    if view["predecessor"]:
+        _row(table, refs, "predecessor", view["predecessor"]["name"])
+    if view["successors"]:
+        _row(table, refs, "successors", ", ".join(s["name"] for s in view["successors"]))
+    if view["based_on"]:
+        _row(table, refs, "based on", ", ".join(s["name"] for s in view["based_on"]))
+    if view["introduced"]:
+        _row(table, refs, "introduced", "\n".join(f"• {i}" for i in view["introduced"]))
+    if view["concepts"]:
+        _row(table, refs, "ideas", ", ".join(s["name"] for s in view["concepts"]))
+    if view["description"]:
+        _row(table, refs, "about", view["description"])
+    if view.get("origin"):
+        _row(table, refs, "from file", view["origin"])
+    return Group(table, *_disagreement_block(view, refs), _sources_block(view, refs))
+
+
+def _grid(title, style):
+    from rich.table import Table
+
+    grid = Table.grid(padding=(0, 1))
+    grid.title = None
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
+    return grid, text(title, style)
+
+
+def _disagreement_block(view, refs):
+    lines = [d for d in view.get("disagreements", []) if not d["estimate"]]
+    if not lines:
+        return []
+    from rich.console import Group
+
+    grid, title = _grid("Sources disagree", "bold yellow")
+    for d in lines:
+        where = f", {d['where']}" if d.get("where") else ""
+        canonical_ref = refs.mark(d["canonical_source"]) if d.get("canonical_source") else ""
+        body = text(f"{d['source_short']}{where} {refs.mark(d['source'])} says {d['claimed']}; "
+                    f"the primary source {canonical_ref} gives {d['canonical']}.")
+        if d.get("note"):
+            body.append("\n" + clean(d["note"]), style="dim")
+        grid.add_row(text(f"  {d['field']}", "yellow"), body)
+    return [Group(title, grid, text(""))]
+
+
+def _sources_block(view, refs):
+    from rich.console import Group
+
+    for s in view["sources"]:  # sources the fields did not cite still belong to the record
+        refs.mark(s["id"])
+    grid, title = _grid("Sources", "bold")
+    for n, sid in enumerate(refs.order, 1):
+        s = refs.by_id.get(sid, {"id": sid, "short": sid})
+        body = text(s.get("short") or sid, "bold")
+        if s.get("title"):
+            body.append(" — " + clean(s["title"]))
+        if s.get("date"):
+            body.append(f" ({clean(s['date'])})", style="dim")
+        link = link_of(s)
+        if link:
+            body.append("\n" + clean(link), style="blue")
+        elif s.get("citation"):
+            body.append("\n" + clean(s["citation"]), style="dim")
+        grid.add_row(text(f"  [{n}]", "dim"), body)
+    return Group(title, grid)
+
+
+def organization_card(view):
+    from rich.console import Group
+
+    refs = _Refs(view["sources"])
+    table = _table(_title(view))
+    _row(table, refs, "kind", view["kind"])
+    if view.get("aliases"):
+        _row(table, refs, "also called", ", ".join(view["aliases"]))
+    _row(table, refs, "country", f"{view['country_name']} ({view['country']})")
+    if view.get("parent"):
+        _row(table, refs, "part of", view["parent"]["name"])
+    if view.get("url"):
+        _row(table, refs, "website", view["url"])
+    if view.get("description"):
+        _row(table, refs, "about", view["description"])
+    if view["models"]:
+        _row(table, refs, "models", ", ".join(m["name"] for m in view["models"]))
+    if view.get("origin"):
+        _row(table, refs, "from file", view["origin"])
+    return Group(table, _sources_block(view, refs))
+
+
+def concept_card(view):
+    from rich.console import Group
+
+    refs = _Refs(view["sources"])
+    table = _table(_title(view))
+    _row(table, refs, "kind", view["kind"])
+    if view.get("aliases"):
+        _row(table, refs, "also called", ", ".join(view["aliases"]))
+    if view.get("date"):
+        d = view["date"]
+        _row(table, refs, "appeared", f"{d['date']} ({d['event']})", d["source"], _disputed(view, "released"))
+    if view.get("period"):
+        p = view["period"]
+        _row(table, refs, "period", f"{p['from']} – {p.get('to') or 'now'}", p["source"])
+    for label, key in (("part of", "parent"), ("followed", "predecessor")):
+        if view.get(key):
+            _row(table, refs, label, view[key]["name"])
+    if view.get("successors"):
+        _row(table, refs, "followed by", ", ".join(s["name"] for s in view["successors"]))
+    if view.get("related"):
+        _row(table, refs, "related", ", ".join(s["name"] for s in view["related"]))
+    if view.get("description"):
+        _row(table, refs, "about", view["description"])
+    if view.get("origin"):
+        _row(table, refs, "from file", view["origin"])
+    return Group(table, *_disagreement_block(view, refs), _sources_block(view, refs))
+
+
+def source_card(view):
+    refs = _Refs([])
+    table = _table(text(view["short"], "bold"))
+    for label, key in (("title", "title"), ("translated", "title_en"), ("kind", "kind"), ("date", "date"),
+                       ("publisher", "publisher"), ("link", "link"), ("citation", "citation")):
+        if view.get(key):
+            _row(table, refs, label, view[key])
+    if view.get("authors"):
+        _row(table, refs, "authors", ", ".join(view["authors"]))
+    return table
+
+
+def card(view):
+    return {"model": model_card, "organization": organization_card, "concept": concept_card,
+            "source": source_card}[view["type"]](view)

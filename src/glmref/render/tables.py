@@ -1,0 +1,97 @@
+"""`list`, `compare` and `search` as Rich tables."""
+
+from glmref.compare import factor_text
+from glmref.render.text import clean, text
+
+
+def _table(title=None, **kwargs):
+    from rich import box
+    from rich.table import Table
+
+    return Table(title=title, box=box.SIMPLE_HEAD, title_justify="left", **kwargs)
+
+
+def _orgs(view):
+    return ", ".join(o["name"] for o in view["organizations"])
+
+
+def _params(view):
+    p = view["parameters"]
+    if not p:
+        return "?"
+    human = p["human"]
+    if p.get("active_human"):
+        human += f" ({p['active_human']} act.)"
+    return human
+
+
+def _modalities(view):
+    m = view["modalities"]
+    if not m:
+        return "?"
+    return f"{'+'.join(m['input'])}→{'+'.join(m['output'])}"
+
+
+COLUMNS = (  # (header, getter, minimum terminal width at which the column is shown)
+    ("name", lambda v: v["name"] + (f" {v['name_zh']}" if v.get("name_zh") else ""), 0),
+    ("organization", _orgs, 0),
+    ("date", lambda v: v["released"]["date"] if v["released"] else "?", 0),
+    ("params", _params, 0),
+    ("architecture", lambda v: (v["architecture"]["type"] + (" MoE" if v["architecture"]["moe"] else ""))
+     if v["architecture"] else "?", 100),
+    ("modalities", _modalities, 80),
+    ("access", lambda v: ", ".join(v["access"]["types"]) if v["access"] else "?", 120),
+    ("kind", lambda v: v["kind"], 140),
+)
+
+
+def model_table(views, width):
+    table = _table()
+    shown = [c for c in COLUMNS if width >= c[2]]
+    for header, _, _ in shown:
+        table.add_column(header, overflow="fold", no_wrap=header in ("date", "params"))
+    for view in views:
+        table.add_row(*(text(getter(view)) for _, getter, _ in shown))
+    return table
+
+
+def compare_table(views, rows, growth):
+    from rich.console import Group
+    from rich.text import Text
+
+    table = _table()
+    table.add_column("", style="bold cyan", no_wrap=True)
+    for view in views:
+        table.add_column(text(view["name"], "bold"), overflow="fold")
+    for row in rows:
+        style = "yellow" if row["differs"] else "dim"
+        table.add_row(text(row["label"], "bold cyan" if row["differs"] else "cyan"),
+                      *(text(v, style if not row["differs"] else "") for v in row["values"]))
+    lines = Text("Growth\n", style="bold")
+    names = {v["id"]: v["name"] for v in views}
+    for g in growth:
+        lines.append(f"  {clean(names[g['from']])} → {clean(names[g['to']])}: ")
+        lines.append(f"parameters {factor_text(g['parameters_factor'])}", style="bold")
+        if g["months"] is not None:
+            lines.append(f", {g['months']} months later")
+        lines.append("\n")
+    lines.rstrip()
+    return Group(table, lines)
+
+
+def search_table(hits):
+    table = _table()
+    table.add_column("score", justify="right", no_wrap=True)
+    table.add_column("name", overflow="fold")
+    table.add_column("type", no_wrap=True)
+    table.add_column("why it matched", overflow="fold")
+    for h in hits:
+        why = "; ".join(f"{m['field']}: {_snippet(m['text'])}" for m in h["matched"])
+        name = h["name"] + (f" {h['name_zh']}" if h.get("name_zh") else "")
+        table.add_row(text(f"{h['score']:.0f}"), text(name, "bold"), text(h["kind"] or h["type"]), text(why))
+    return table
+
+
+def _snippet(value, limit=70):
+    value = clean(value)
+    return value if len(value) <= limit else value[: limit - 1] + "…"

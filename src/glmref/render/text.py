@@ -1,0 +1,21 @@
+"""Text from data files, made safe for a terminal: control characters (escape sequences, OSC 8 links,
+bells, carriage returns) are removed, and strings become rich Text objects so `[bold]` or `[/]` in a
+record is shown as written, never read as markup."""
+
+import re
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def clean(value) -> str:
+    return _CONTROL.sub("", str(value)).replace("\t", " ")
+
+
+def text(value, style=None):
+    from rich.text import Text
+
+    return Text(clean(value), style=style or "")
+
+
+def join(parts, sep=", ", style=None):
+    return text(sep.join(clean(p) for p in parts), style)

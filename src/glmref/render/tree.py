@@ -1,0 +1,53 @@
+"""`timeline` as a Rich tree: year, then month, then the models and milestones, with the eras marked."""
+
+from glmref.render.text import clean, text
+from glmref.values import format_size
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def timeline_tree(grouped, eras, title="Timeline"):
+    from rich.tree import Tree
+
+    root = Tree(text(title, "bold"))
+    pending = list(eras)
+    for year in sorted(grouped):
+        node = root
+        while pending and pending[0]["from"][:4] <= year:
+            era = pending.pop(0)
+            span = f"{era['from']} – {era['to'] or 'now'}"
+            label = text(f"▸ {era['name']}" + (f" {era['name_zh']}" if era.get("name_zh") else "") + f" ({span})",
+                         "bold magenta")
+            root.add(label)
+        year_node = node.add(text(year, "bold"))
+        months = grouped[year]
+        for month in sorted(months, key=lambda m: m or "00"):
+            parent = year_node if month is None else year_node.add(text(MONTHS[int(month) - 1], "cyan"))
+            for event in months[month]:
+                parent.add(_event_label(event))
+    for era in pending:
+        root.add(text(f"▸ {era['name']} ({era['from']} – {era['to'] or 'now'})", "bold magenta"))
+    return root
+
+
+def _event_label(event):
+    from rich.text import Text
+
+    label = Text()
+    if event["type"] == "concept":
+        label.append("◆ ", style="magenta")
+        label.append(clean(event["name"]), style="italic")
+    else:
+        label.append(clean(event["name"]), style="bold")
+    if event.get("name_zh"):
+        label.append(" " + clean(event["name_zh"]))
+    details = []
+    if event["organizations"]:
+        details.append(", ".join(event["organizations"]))
+    if event.get("parameters"):
+        details.append(format_size(event["parameters"]))
+    if len(event["date"]) == 10:
+        details.append(event["date"])
+    if details:
+        label.append("  " + clean(" · ".join(details)), style="dim")
+    return label

@@ -1,0 +1,167 @@
+"""Where the catalog comes from: the packaged data files, the user's data files, and the compiled index.
+
+YAML is parsed only when the data changes. The index is keyed by a hash of the content of every data
+file (and glmref's version), so an edited file can never be answered from a stale index. The packaged
+data ships with its index (data/index.marshal); user data is compiled into a cache file, written
+atomically (parallel first runs each write a whole file and the last rename wins), and a cache that is
+corrupt, unreadable or unwritable is ignored: the index is then compiled in memory."""
+
+import marshal
+import os
+import sys
+
+from glmref import __version__
+from glmref.errors import UsageProblem
+
+DATA_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
+SHIPPED_INDEX = os.path.join(DATA_DIR, "index.marshal")
+DATA_SUFFIXES = (".yaml", ".yml")
+KEEP_CACHE_FILES = 8
+
+
+def packaged_files():
+    found = []
+    for root, dirs, files in os.walk(DATA_DIR):
+        dirs.sort()
+        found.extend(os.path.join(root, f) for f in sorted(files) if f.endswith(DATA_SUFFIXES))
+    return found
+
+
+def user_files(paths):
+    """Expand user data paths (files or directories of YAML files) in the order given."""
+    found = []
+    for path in paths:
+        if not path:
+            continue
+        if os.path.isdir(path):
+            for root, dirs, files in os.walk(path):
+                dirs.sort()
+                found.extend(os.path.join(root, f) for f in sorted(files) if f.endswith(DATA_SUFFIXES))
+        elif os.path.isfile(path):
+            found.append(path)
+        elif os.path.exists(path):
+            raise UsageProblem(f"data path is not a file or directory: {path}")
+        else:
+            raise UsageProblem(f"data path does not exist: {path}")
+    return found
+
+
+def data_paths_from_env(environ=None):
+    value = (environ if environ is not None else os.environ).get("GLMREF_DATA", "")
+    return [p for p in value.split(os.pathsep) if p.strip()]
+
+
+def _read(path):
+    try:
+        with open(path, "rb") as f:
+            return f.read()
+    except OSError as e:
+        raise UsageProblem(f"cannot read data file {path}: {e.strerror or e}") from None
+
+
+def _digest(parts):
+    import hashlib
+
+    h = hashlib.blake2b(digest_size=16)
+    h.update(f"glmref {__version__} python-marshal {marshal.version}\0".encode())
+    for name, data in parts:
+        h.update(name.encode("utf-8", "surrogateescape") + b"\0" + len(data).to_bytes(8, "little") + data)
+    return h.hexdigest()
+
+
+def cache_dir():
+    explicit = os.environ.get("GLMREF_CACHE_DIR")
+    if explicit:
+        return explicit
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "glmref")
+
+
+def _load_index(path, key):
+    """The index at path if it is whole and made for key; None otherwise (missing, corrupt, other key)."""
+    try:
+        with open(path, "rb") as f:
+            index = marshal.loads(f.read())
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+    if not isinstance(index, dict) or index.get("key") != key:
+        return None
+    if not all(k in index for k in ("names", "records", "models", "completion", "search")):
+        return None
+    return index
+
+
+def _write_index(path, index):
+    directory = os.path.dirname(path)
+    tmp = f"{path}.{os.getpid()}.tmp"
+    try:
+        os.makedirs(directory, exist_ok=True)
+        with open(tmp, "wb") as f:
+            f.write(marshal.dumps(index))
+        os.replace(tmp, path)
+    except OSError:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        return False
+    _prune(directory, keep=path)
+    return True
+
+
+def _prune(directory, keep):
+    try:
+        entries = [os.path.join(directory, n) for n in os.listdir(directory) if n.startswith("index-")]
+        entries.sort(key=lambda p: os.stat(p).st_mtime, reverse=True)
+        for old in entries[KEEP_CACHE_FILES:]:
+            if old != keep:
+                os.unlink(old)
+    except OSError:
+        pass
+
+
+def load_index(extra_paths=()):
+    """The compiled index for the packaged data plus user data paths. Raises DataError or UsageProblem."""
+    packaged = [(os.path.relpath(p, DATA_DIR), _read(p)) for p in packaged_files()]
+    users = [(p, _read(p)) for p in user_files(extra_paths)]
+    key = _digest(packaged + [("user:" + p, d) for p, d in users])
+    if not users:
+        index = _load_index(SHIPPED_INDEX, key)
+        if index is not None:
+            return index
+    cached = os.path.join(cache_dir(), f"index-{key}.marshal")
+    index = _load_index(cached, key)
+    if index is not None:
+        return index
+    from glmref.build import compile_index
+
+    files = [(os.path.join("glmref", "data", p), d, False) for p, d in packaged] + [(p, d, True) for p, d in users]
+    index = compile_index(files, key)
+    _write_index(cached, index)
+    return index
+
+
+def write_shipped_index():
+    """Compile the packaged data into data/index.marshal (run after editing the packaged data)."""
+    packaged = [(os.path.relpath(p, DATA_DIR), _read(p)) for p in packaged_files()]
+    from glmref.build import compile_index
+
+    key = _digest(packaged)
+    files = [(os.path.join("glmref", "data", p), d, False) for p, d in packaged]
+    index = compile_index(files, key)
+    with open(SHIPPED_INDEX, "wb") as f:
+        f.write(marshal.dumps(index))
+    return index
+
+
+if __name__ == "__main__":  # python -m glmref.store: rebuild the shipped index
+    from glmref.errors import DataError
+
+    try:
+        built = write_shipped_index()
+    except DataError as e:
+        print(e.message, file=sys.stderr)
+        for line in e.details:
+            print(line, file=sys.stderr)
+        sys.exit(2)
+    print(f"wrote {SHIPPED_INDEX}: {built['counts']}")

@@ -1,0 +1,95 @@
+"""Parsing and formatting of the value forms the data files use: sizes (175B), ranges (1T-1.8T) and
+dates with their precision (2020, 2020-05, 2020-05-28)."""
+
+import re
+
+_SUFFIX = {"": 1, "K": 10**3, "M": 10**6, "B": 10**9, "T": 10**12}
+_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([KMBT]?)\s*$", re.IGNORECASE)
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+SPECIAL_SIZES = ("undisclosed", "unknown")
+
+
+def parse_size(text):
+    """'175B' -> 175000000000; an int passes through. Returns None if the text is not a size."""
+    if isinstance(text, bool):
+        return None
+    if isinstance(text, int):
+        return text if text >= 0 else None
+    if isinstance(text, float):
+        return int(text) if text >= 0 and text == text else None
+    if not isinstance(text, str):
+        return None
+    m = _SIZE.match(text)
+    if not m:
+        return None
+    number, suffix = m.groups()
+    whole, _, frac = number.partition(".")
+    scale = _SUFFIX[suffix.upper()]
+    # integer arithmetic keeps 1.75T exact
+    value = int(whole) * scale + (int(frac) * scale // 10 ** len(frac) if frac else 0)
+    return value
+
+
+def parse_size_range(text):
+    """'1T-1.8T' -> (10**12, 1.8*10**12); a single size -> (n, n). None if not a size or range."""
+    if isinstance(text, str) and "-" in text.strip().lstrip("-"):
+        low, _, high = text.partition("-")
+        lo, hi = parse_size(low), parse_size(high)
+        if lo is None or hi is None or lo > hi:
+            return None
+        return (lo, hi)
+    n = parse_size(text)
+    return None if n is None else (n, n)
+
+
+def format_size(n):
+    """175000000000 -> '175B', 1600000000000 -> '1.6T', 117000000 -> '117M'."""
+    if n is None:
+        return "unknown"
+    for suffix, scale in (("T", 10**12), ("B", 10**9), ("M", 10**6), ("K", 10**3)):
+        if n >= scale:
+            value = n / scale
+            digits = 3 if value < 10 else 2 if value < 100 else 1
+            text = f"{value:.{digits}f}".rstrip("0").rstrip(".")
+            return text + suffix
+    return str(n)
+
+
+def format_size_range(lo, hi):
+    return format_size(lo) if lo == hi else f"{format_size(lo)}–{format_size(hi)}"
+
+
+def parse_date(text):
+    """'2020-05' -> ('2020-05', 'month'); None if not a date of the accepted forms."""
+    if isinstance(text, int) and not isinstance(text, bool):
+        text = str(text)
+    if not isinstance(text, str):
+        return None
+    m = _DATE.match(text.strip())
+    if not m:
+        return None
+    year, month, day = m.groups()
+    if month and not 1 <= int(month) <= 12:
+        return None
+    if day:
+        import calendar
+
+        if not 1 <= int(day) <= calendar.monthrange(int(year), int(month))[1]:
+            return None
+    precision = "day" if day else "month" if month else "year"
+    return text.strip(), precision
+
+
+def date_sort_key(text):
+    """A sortable string for a date of any precision; missing dates sort last."""
+    return text if text else "9999"
+
+
+def ratio_text(a, b):
+    """Growth from a to b as a short factor: 117x, 1.5x, 0.4x."""
+    if not a or b is None:
+        return ""
+    r = b / a
+    if r >= 10:
+        return f"×{r:,.0f}"
+    return f"×{r:.2g}" if r < 1 else f"×{r:.1f}".replace(".0", "")

@@ -1,0 +1,223 @@
+"""Records as the plain, JSON-ready dicts every output is made from: the `--json` documents are these
+views, and the Rich renderers draw them. Field names here are the documented JSON contract."""
+
+from glmref.values import format_size, format_size_range, parse_date, parse_size_range
+
+FACT_LABELS = {
+    "parameters": "parameters", "released": "release date", "organizations": "organization",
+    "architecture": "architecture", "modalities": "modalities", "access": "access",
+    "context_window": "context window", "training_tokens": "training tokens", "knowledge_cutoff": "knowledge cutoff",
+    "kind": "kind", "name": "name", "description": "description",
+}
+
+
+def source_view(catalog, sid):
+    if sid not in catalog:
+        return {"id": sid, "short": sid}
+    s = catalog.get(sid)
+    return {k: s.get(k) for k in ("id", "short", "title", "title_en", "kind", "date", "authors", "publisher", "url",
+                                  "arxiv", "doi", "citation")}
+
+
+def link_of(source):
+    if source.get("doi"):
+        return f"https://doi.org/{source['doi']}"
+    if source.get("arxiv"):
+        return f"https://arxiv.org/abs/{source['arxiv']}"
+    return source.get("url")
+
+
+def _ref(catalog, rid):
+    return {"id": rid, "name": catalog.name_of(rid)}
+
+
+def _size_view(fact):
+    if not fact:
+        return None
+    value = fact.get("value")
+    status = fact.get("status") or ("disclosed" if value else "unknown")
+    view = {"value": value, "human": format_size(value) if value else status, "status": status}
+    if "active" in fact:
+        view["active"] = fact.get("active")
+        view["active_human"] = format_size(fact["active"]) if fact.get("active") else None
+    if "sizes" in fact:
+        view["sizes"] = fact.get("sizes") or []
+        view["sizes_human"] = [format_size(s) for s in view["sizes"]]
+    view["source"], view["note"] = fact.get("source"), fact.get("note")
+    return view
+
+
+def _date_view(fact, key="value"):
+    if not fact or not fact.get(key):
+        return None
+    date, precision = parse_date(fact[key])
+    view = {"date": date, "precision": precision}
+    if "event" in fact:
+        view["event"] = fact["event"]
+    view["source"], view["note"] = fact.get("source"), fact.get("note")
+    return view
+
+
+def canonical_text(catalog, rec, field):
+    """The canonical value of a field as short text, for disagreement lines and compare rows."""
+    if field == "parameters":
+        p = rec.get("parameters")
+        return _size_view(p)["human"] if p else "unknown"
+    if field in ("released", "knowledge_cutoff"):
+        f = rec.get(field)
+        return f["value"] if f and f.get("value") else "unknown"
+    if field == "organizations":
+        return ", ".join(catalog.name_of(o) for o in rec.get("organizations", []))
+    if field == "architecture":
+        a = rec.get("architecture")
+        return (a["value"] + (" (MoE)" if a.get("moe") else "")) if a else "unknown"
+    if field == "modalities":
+        m = rec.get("modalities")
+        return f"{', '.join(m['input'])} → {', '.join(m['output'])}" if m else "unknown"
+    if field == "access":
+        a = rec.get("access")
+        return ", ".join(a["value"]) if a else "unknown"
+    if field in ("context_window", "training_tokens"):
+        f = rec.get(field)
+        if not f or not f.get("value"):
+            return "unknown"
+        return f"{f['value']:,}" if field == "context_window" else format_size(f["value"])
+    value = rec.get(field)
+    return str(value) if value else "unknown"
+
+
+def _claim_text(claim):
+    value = claim["value"]
+    if claim["field"] == "parameters":
+        rng = parse_size_range(value)
+        if rng:
+            return format_size_range(*rng)
+    return value
+
+
+def disagreements(catalog, rec):
+    out = []
+    for claim in rec.get("claims", []):
+        field = claim["field"]
+        fact = rec.get(field)
+        out.append({
+            "field": field,
+            "claimed": _claim_text(claim),
+            "estimate": claim["estimate"],
+            "source": claim["source"],
+            "source_short": source_view(catalog, claim["source"]).get("short"),
+            "where": claim.get("where"),
+            "note": claim.get("note"),
+            "canonical": canonical_text(catalog, rec, field),
+            "canonical_source": fact.get("source") if isinstance(fact, dict) else (rec["sources"][0] if rec.get("sources") else None),
+        })
+    return out
+
+
+def all_source_ids(rec):
+    ids = list(rec.get("sources", []))
+    for field in ("released", "parameters", "training_tokens", "context_window", "knowledge_cutoff",
+                  "architecture", "modalities", "access", "date", "period"):
+        fact = rec.get(field)
+        if isinstance(fact, dict) and fact.get("source") and fact["source"] not in ids:
+            ids.append(fact["source"])
+    for claim in rec.get("claims", []):
+        if claim["source"] not in ids:
+            ids.append(claim["source"])
+    return ids
+
+
+def organization_summary(catalog, oid):
+    o = catalog.get(oid)
+    return {"id": oid, "name": o["name"], "name_zh": o.get("name_zh"), "country": o["country"],
+            "country_name": o.get("country_name")}
+
+
+def model_view(catalog, rec):
+    arch = rec.get("architecture")
+    mods = rec.get("modalities")
+    access = rec.get("access")
+    ctx = rec.get("context_window")
+    return {
+        "id": rec["id"],
+        "type": "model",
+        "kind": rec["kind"],
+        "name": rec["name"],
+        "name_zh": rec.get("name_zh"),
+        "aliases": rec.get("aliases", []),
+        "family": rec.get("family"),
+        "organizations": [organization_summary(catalog, o) for o in rec["organizations"]],
+        "released": _date_view(rec.get("released")),
+        "parameters": _size_view(rec.get("parameters")),
+        "training_tokens": _size_view(rec.get("training_tokens")),
+        "context_window": {"value": ctx["value"], "source": ctx["source"], "note": ctx.get("note")} if ctx else None,
+        "knowledge_cutoff": _date_view(rec.get("knowledge_cutoff")),
+        "architecture": {"type": arch["value"], "moe": arch.get("moe", False), "source": arch["source"],
+                         "note": arch.get("note")} if arch else None,
+        "modalities": {"input": mods["input"], "output": mods["output"], "source": mods["source"],
+                       "note": mods.get("note")} if mods else None,
+        "access": {"types": access["value"], "license": access.get("license"), "source": access["source"],
+                   "note": access.get("note")} if access else None,
+        "predecessor": _ref(catalog, rec["predecessor"]) if rec.get("predecessor") else None,
+        "successors": [_ref(catalog, r) for r in rec.get("successors", [])],
+        "based_on": [_ref(catalog, r) for r in rec.get("based_on", [])],
+        "concepts": [_ref(catalog, r) for r in rec.get("concepts", [])],
+        "introduced": rec.get("introduced", []),
+        "description": rec.get("description"),
+        "disagreements": disagreements(catalog, rec),
+        "sources": [source_view(catalog, s) for s in all_source_ids(rec)],
+        "origin": rec.get("origin"),
+    }
+
+
+def organization_view(catalog, rec):
+    return {
+        "id": rec["id"],
+        "type": "organization",
+        "kind": rec["kind"],
+        "name": rec["name"],
+        "name_zh": rec.get("name_zh"),
+        "aliases": rec.get("aliases", []),
+        "country": rec["country"],
+        "country_name": rec.get("country_name"),
+        "parent": _ref(catalog, rec["parent"]) if rec.get("parent") else None,
+        "url": rec.get("url"),
+        "description": rec.get("description"),
+        "models": [_ref(catalog, m) for m in rec.get("models", [])],
+        "sources": [source_view(catalog, s) for s in all_source_ids(rec)],
+        "origin": rec.get("origin"),
+    }
+
+
+def concept_view(catalog, rec):
+    period = rec.get("period")
+    return {
+        "id": rec["id"],
+        "type": "concept",
+        "kind": rec["kind"],
+        "name": rec["name"],
+        "name_zh": rec.get("name_zh"),
+        "aliases": rec.get("aliases", []),
+        "date": _date_view(rec.get("date")),
+        "period": dict(period) if period else None,
+        "parent": _ref(catalog, rec["parent"]) if rec.get("parent") else None,
+        "predecessor": _ref(catalog, rec["predecessor"]) if rec.get("predecessor") else None,
+        "successors": [_ref(catalog, r) for r in rec.get("successors", [])],
+        "related": [_ref(catalog, r) for r in rec.get("related", [])],
+        "description": rec.get("description"),
+        "disagreements": disagreements(catalog, rec),
+        "sources": [source_view(catalog, s) for s in all_source_ids(rec)],
+        "origin": rec.get("origin"),
+    }
+
+
+def source_record_view(catalog, rec):
+    view = source_view(catalog, rec["id"])
+    view["type"] = "source"
+    view["link"] = link_of(view)
+    return view
+
+
+def record_view(catalog, rec):
+    return {"model": model_view, "organization": organization_view, "concept": concept_view,
+            "source": source_record_view}[rec["type"]](catalog, rec)
