@@ -402,7 +402,7 @@ def main(argv=None):
     except exceptions.ClickException as e:
         _note(f"error: {_one_line(e.format_message())}")
         code = e.exit_code
-    except (exceptions.Abort, KeyboardInterrupt):
+    except (typer.Abort, KeyboardInterrupt):
         _note("interrupted")
         code = 130
     except OSError as e:
