@@ -116,7 +116,7 @@ def test_empty_and_absurd_names_are_usage_errors(cli):
 
 def _records():
     c = open_catalog()
-    return [c.get(rid) for rid in c._records]
+    return [c.get(rid) for rid in c.ids()]
 
 
 def _variants(draw, text):

@@ -12,7 +12,6 @@ from glmref.schema import COUNTRIES, Problem, check_file
 from glmref.values import parse_date, parse_size_range
 from glmref.yamlread import YamlProblem, read_yaml_bytes
 
-INDEX_FORMAT = 3
 
 
 def check_files(files, today_year=None):
@@ -207,34 +206,61 @@ def _layout(by_id, names, key):
     orgs = sorted((r for r in by_id.values() if r["type"] == "organization"), key=lambda r: r["name"].casefold())
     org_completion = [(r["name"] if " " not in r["name"] else r["id"], r["name"], [normalize(r["id"]), normalize(r["name"])]
                        + [normalize(a) for a in r["aliases"]]) for r in orgs]
-    search = []
+    search = _search_sections(by_id)
+    types = {}
+    for rid, rec in by_id.items():
+        types.setdefault(rec["type"], []).append(rid)
+    return {
+        "key": key,
+        "counts": {t: len(ids) for t, ids in types.items()},
+        "names": names,
+        "records": {rid: marshal.dumps(rec) for rid, rec in by_id.items()},
+        "sections": {
+            "models": [r["id"] for r in models],
+            "types": types,
+            "completion": completion,
+            "org_completion": org_completion,
+            "search_short": search["short"],
+            "search_words": search["words"],
+        },
+    }
+
+
+SHORT_FIELDS = ("name", "Chinese name", "alias", "organization")
+LONG_FIELDS = ("introduced", "description")
+
+
+def _search_sections(by_id):
+    """What search scans: short texts (names, aliases, organizations) folded for fuzzy matching, and an
+    inverted index of the words of longer texts (what a model introduced, descriptions), so a search
+    reads no record it does not show."""
+    from glmref.names import fold_words
+
+    ids, owner, field, text, key = [], [], [], [], []
+    words = {}
     for rec in by_id.values():
         if rec["type"] == "source":
             continue
-        search.append((rec["id"], "name", rec["name"]))
-        if rec.get("name_zh"):
-            search.append((rec["id"], "Chinese name", rec["name_zh"]))
-        for alias in rec.get("aliases", []):
-            search.append((rec["id"], "alias", alias))
+        n = len(ids)
+        ids.append(rec["id"])
+        shorts = [("name", rec["name"])] + ([("Chinese name", rec["name_zh"])] if rec.get("name_zh") else [])
+        shorts += [("alias", a) for a in rec.get("aliases", [])]
         for org in rec.get("organizations", []):
-            search.append((rec["id"], "organization", by_id[org]["name"]))
+            shorts.append(("organization", by_id[org]["name"]))
             if by_id[org].get("name_zh"):
-                search.append((rec["id"], "organization", by_id[org]["name_zh"]))
-        for item in rec.get("introduced", []):
-            search.append((rec["id"], "introduced", item))
+                shorts.append(("organization", by_id[org]["name_zh"]))
+        for f, t in shorts:
+            owner.append(n)
+            field.append(SHORT_FIELDS.index(f))
+            text.append(t)
+            key.append(" ".join(fold_words(t)))
+        longs = [("introduced", t) for t in rec.get("introduced", [])]
         if rec.get("description"):
-            search.append((rec["id"], "description", rec["description"]))
-    counts = {}
-    for rec in by_id.values():
-        counts[rec["type"]] = counts.get(rec["type"], 0) + 1
-    return {
-        "format": INDEX_FORMAT,
-        "key": key,
-        "names": names,
-        "records": {rid: marshal.dumps(rec) for rid, rec in by_id.items()},
-        "models": [r["id"] for r in models],
-        "completion": completion,
-        "org_completion": org_completion,
-        "search": search,
-        "counts": counts,
-    }
+            longs.append(("description", rec["description"]))
+        for f, t in longs:
+            code = n * len(LONG_FIELDS) + LONG_FIELDS.index(f)
+            for w in set(fold_words(t)):
+                postings = words.setdefault(w, [])
+                if not postings or postings[-1] != code:
+                    postings.append(code)
+    return {"short": {"ids": ids, "owner": owner, "field": field, "text": text, "key": key}, "words": words}

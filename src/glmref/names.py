@@ -23,3 +23,18 @@ def version_parts(name: str) -> tuple:
             groups.pop()
         parts.append(".".join(g.lstrip("0") or "0" for g in groups))
     return tuple(parts)
+
+
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def fold_words(text: str) -> list:
+    """The words of a text for search: width- and case-folded; CJK text (no spaces) also split per character."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    out = []
+    for word in _WORD.findall(folded):
+        out.append(word)
+        if _CJK.search(word) and len(word) > 1:
+            out.extend(ch for ch in word if _CJK.match(ch))
+    return out

@@ -1,59 +1,100 @@
 """Ranked fuzzy search over names, aliases, organizations, what models introduced and descriptions,
-with the reason each hit matched."""
+with the reason each hit matched. Scoring runs over the compact search sections of the index; only the
+records shown are decoded."""
 
 from glmref.lookup import check_query
+from glmref.names import fold_words
 
+SHORT_FIELDS = ("name", "Chinese name", "alias", "organization")  # order fixed by glmref.build
+LONG_FIELDS = ("introduced", "description")
 WEIGHTS = {"name": 1.0, "Chinese name": 1.0, "alias": 0.97, "organization": 0.85, "introduced": 0.8,
            "description": 0.75}
-SHORT_FIELDS = ("name", "Chinese name", "alias", "organization")
 THRESHOLD = 62
 
 
+def _word_matches(word, vocabulary):
+    """Vocabulary words that count as the query word: itself, words it begins (3+ letters), close spellings."""
+    from rapidfuzz import fuzz, process
+
+    found = {word: 100} if word in vocabulary else {}
+    if len(word) >= 3:
+        for v in vocabulary:
+            if v.startswith(word) and v not in found:
+                found[v] = 90
+    if len(word) >= 5:
+        for v, score, _ in process.extract(word, list(vocabulary), scorer=fuzz.ratio, limit=20, score_cutoff=85):
+            found.setdefault(v, score * 0.9)
+    return found
+
+
 def search(catalog, query, limit=20, types=None):
-    """Hits [{"id", "type", "name", "score", "matched": [{"field", "text"}]}], best first."""
+    """Hits [{"id", "type", "name", "name_zh", "kind", "score", "matched": [{"field", "text", "score"}]}]."""
     check_query(query, "query")
-    from rapidfuzz import fuzz, process, utils
+    from rapidfuzz import fuzz, process
 
-    needle = utils.default_process(query)
-    if not needle:
+    words = fold_words(query)
+    if not words:
         return []
-    words = needle.split()
-    corpus = catalog.search_corpus()
-    scores = {}
+    needle = " ".join(words)
+    short = catalog.search_section("search_short")
+    ids = short["ids"]
+    best = {}  # record index -> score
+    reasons = {}  # record index -> [(score, field, text or None)]
 
-    def hit(rid, field, text, score):
+    def hit(n, field, text, score):
         weighted = score * WEIGHTS[field]
-        entry = scores.setdefault(rid, {"score": 0.0, "matched": []})
-        entry["score"] = max(entry["score"], weighted)
-        if all(m["field"] != field or m["text"] != text for m in entry["matched"]):
-            entry["matched"].append({"field": field, "text": text, "score": round(weighted, 1)})
+        if weighted > best.get(n, 0):
+            best[n] = weighted
+        reasons.setdefault(n, []).append((weighted, field, text))
 
-    short = [(rid, field, text) for rid, field, text in corpus if field in SHORT_FIELDS]
-    long = [(rid, field, text) for rid, field, text in corpus if field not in SHORT_FIELDS]
-    for _, score, i in process.extract(needle, [t for _, _, t in short], scorer=fuzz.WRatio,
-                                       processor=utils.default_process, limit=None, score_cutoff=THRESHOLD):
-        rid, field, text = short[i]
-        # a name that merely contains a short query ("T5" inside "GPT-5") is a weaker hit than the name itself
+    for _, score, i in process.extract(needle, short["key"], scorer=fuzz.WRatio, processor=None, limit=None,
+                                       score_cutoff=THRESHOLD):
         if score < 100 and len(needle) <= 3:
-            score = min(score, fuzz.ratio(needle, utils.default_process(text)))
-        if score >= THRESHOLD:
-            hit(rid, field, text, score)
-    for rid, field, text in long:
-        low = text.casefold()
-        if all(w in low for w in words):
-            hit(rid, field, text, 100 if len(words) > 1 or len(needle) >= 4 else 85)
-    if len(needle) >= 5:
-        for _, score, i in process.extract(needle, [t for _, _, t in long], scorer=fuzz.partial_ratio,
-                                           processor=utils.default_process, limit=None, score_cutoff=88):
-            rid, field, text = long[i]
-            hit(rid, field, text, score * 0.9)
+            # a short query inside a longer name ("T5" in "GPT-5") is weaker than the name itself
+            score = fuzz.ratio(needle, short["key"][i])
+            if score < THRESHOLD:
+                continue
+        hit(short["owner"][i], SHORT_FIELDS[short["field"][i]], short["text"][i], score)
+
+    vocabulary = catalog.search_section("search_words")
+    per_word = []
+    for word in dict.fromkeys(words):
+        codes = {}
+        for v, score in _word_matches(word, vocabulary).items():
+            for code in vocabulary[v]:
+                if score > codes.get(code, 0):
+                    codes[code] = score
+        per_word.append(codes)
+    if per_word:
+        common = set(per_word[0]).intersection(*per_word[1:])  # every query word must occur in the text
+        for code in common:
+            score = min(w[code] for w in per_word)
+            hit(code // len(LONG_FIELDS), LONG_FIELDS[code % len(LONG_FIELDS)], None, score)
+
+    model_ids = set(catalog.ids("model"))
+    ranked = sorted(best, key=lambda n: (-best[n], ids[n] not in model_ids, ids[n]))
     hits = []
-    for rid, entry in scores.items():
-        rec = catalog.get(rid)
+    for n in ranked:
+        rec = catalog.get(ids[n])
         if types and rec["type"] not in types:
             continue
-        entry["matched"].sort(key=lambda m: -m["score"])
-        hits.append({"id": rid, "type": rec["type"], "name": rec["name"], "name_zh": rec.get("name_zh"),
-                     "kind": rec.get("kind"), "score": round(entry["score"], 1), "matched": entry["matched"][:3]})
-    hits.sort(key=lambda h: (-h["score"], h["type"] != "model", h["name"].casefold()))
-    return hits[:limit] if limit else hits
+        matched = []
+        for score, field, text in sorted(reasons[n], key=lambda r: -r[0]):
+            text = text if text is not None else _long_text(rec, field, words)
+            if all(m["field"] != field or m["text"] != text for m in matched):
+                matched.append({"field": field, "text": text, "score": round(score, 1)})
+        hits.append({"id": rec["id"], "type": rec["type"], "name": rec["name"], "name_zh": rec.get("name_zh"),
+                     "kind": rec.get("kind"), "score": round(best[n], 1), "matched": matched[:3]})
+        if limit and len(hits) == limit:
+            break
+    return hits
+
+
+def _long_text(rec, field, words):
+    """The introduced item or description that matched, for the 'why' column."""
+    texts = rec.get("introduced", []) if field == "introduced" else [rec.get("description") or ""]
+    for text in texts:
+        folded = " ".join(fold_words(text))
+        if all(w[:3] in folded for w in words):
+            return text
+    return texts[0] if texts else ""

@@ -2,7 +2,7 @@
 
 YAML is parsed only when the data changes. The index is keyed by a hash of the content of every data
 file (and glmref's version), so an edited file can never be answered from a stale index. The packaged
-data ships with its index (data/index.marshal); user data is compiled into a cache file, written
+data ships with its index (data/index.glmref); user data is compiled into a cache file, written
 atomically (parallel first runs each write a whole file and the last rename wins), and a cache that is
 corrupt, unreadable or unwritable is ignored: the index is then compiled in memory."""
 
@@ -14,7 +14,7 @@ from glmref import __version__
 from glmref.errors import UsageProblem
 
 DATA_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
-SHIPPED_INDEX = os.path.join(DATA_DIR, "index.marshal")
+SHIPPED_INDEX = os.path.join(DATA_DIR, "index.glmref")
 DATA_SUFFIXES = (".yaml", ".yml")
 KEEP_CACHE_FILES = 8
 
@@ -59,10 +59,16 @@ def _read(path):
         raise UsageProblem(f"cannot read data file {path}: {e.strerror or e}") from None
 
 
-def _digest(parts):
-    import hashlib
+def _blake2b(**kwargs):
+    try:  # the bare C module: importing hashlib would load OpenSSL, a cost paid on every call and TAB
+        from _blake2 import blake2b
+    except ImportError:  # pragma: no cover - interpreters without the built-in module
+        from hashlib import blake2b
+    return blake2b(**kwargs)
 
-    h = hashlib.blake2b(digest_size=16)
+
+def _digest(parts):
+    h = _blake2b(digest_size=16)
     h.update(f"glmref {__version__} python-marshal {marshal.version}\0".encode())
     for name, data in parts:
         h.update(name.encode("utf-8", "surrogateescape") + b"\0" + len(data).to_bytes(8, "little") + data)
@@ -79,25 +85,25 @@ def cache_dir():
 
 def _load_index(path, key):
     """The index at path if it is whole and made for key; None otherwise (missing, corrupt, other key)."""
+    from glmref.indexfile import CorruptIndex, open_file
+
     try:
-        with open(path, "rb") as f:
-            index = marshal.loads(f.read())
-    except (OSError, ValueError, EOFError, TypeError):
+        index = open_file(path)
+    except CorruptIndex:
         return None
-    if not isinstance(index, dict) or index.get("key") != key:
-        return None
-    if not all(k in index for k in ("names", "records", "models", "completion", "search")):
+    if index is None or index.key != key:
         return None
     return index
 
 
-def _write_index(path, index):
+def _write_index(path, data):
+    """Write atomically: a whole file under a temporary name, then a rename. False if it cannot be written."""
     directory = os.path.dirname(path)
     tmp = f"{path}.{os.getpid()}.tmp"
     try:
         os.makedirs(directory, exist_ok=True)
         with open(tmp, "wb") as f:
-            f.write(marshal.dumps(index))
+            f.write(data)
         os.replace(tmp, path)
     except OSError:
         try:
@@ -120,37 +126,40 @@ def _prune(directory, keep):
         pass
 
 
-def load_index(extra_paths=()):
-    """The compiled index for the packaged data plus user data paths. Raises DataError or UsageProblem."""
+def load_index(extra_paths=(), trust_files=True):
+    """The compiled index for the packaged data plus user data paths. Raises DataError or UsageProblem.
+    With trust_files=False the index files on disk are passed over and the index is compiled anew."""
     packaged = [(os.path.relpath(p, DATA_DIR), _read(p)) for p in packaged_files()]
     users = [(p, _read(p)) for p in user_files(extra_paths)]
     key = _digest(packaged + [("user:" + p, d) for p, d in users])
-    if not users:
+    if not users and trust_files:
         index = _load_index(SHIPPED_INDEX, key)
         if index is not None:
             return index
-    cached = os.path.join(cache_dir(), f"index-{key}.marshal")
-    index = _load_index(cached, key)
+    cached = os.path.join(cache_dir(), f"index-{key}.glmref")
+    index = _load_index(cached, key) if trust_files else None
     if index is not None:
         return index
     from glmref.build import compile_index
+    from glmref.indexfile import IndexFile, encode
 
     files = [(os.path.join("glmref", "data", p), d, False) for p, d in packaged] + [(p, d, True) for p, d in users]
-    index = compile_index(files, key)
-    _write_index(cached, index)
-    return index
+    data = encode(compile_index(files, key))
+    _write_index(cached, data)
+    return IndexFile(data)
 
 
 def write_shipped_index():
-    """Compile the packaged data into data/index.marshal (run after editing the packaged data)."""
+    """Compile the packaged data into data/index.glmref (run after editing the packaged data)."""
     packaged = [(os.path.relpath(p, DATA_DIR), _read(p)) for p in packaged_files()]
     from glmref.build import compile_index
+    from glmref.indexfile import encode
 
     key = _digest(packaged)
     files = [(os.path.join("glmref", "data", p), d, False) for p, d in packaged]
     index = compile_index(files, key)
     with open(SHIPPED_INDEX, "wb") as f:
-        f.write(marshal.dumps(index))
+        f.write(encode(index))
     return index
 
 
