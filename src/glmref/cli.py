@@ -141,7 +141,7 @@ def _filters(org, country, year, since, until, modality, arch, kind, family, ope
 
 @app.command()
 def show(
-    name: List[str] = typer.Argument(..., help="A model, organization, concept or source: any spelling.",
+    name: List[str] = typer.Argument(..., help="A model, organization, concept or source: any spelling.", metavar="NAME",
                                      autocompletion=complete_name, show_default=False),
     json_out: bool = typer.Option(False, "--json", help=JSON_HELP),
 ):
@@ -212,7 +212,7 @@ def list_models(
 
 @app.command()
 def compare(
-    names: List[str] = typer.Argument(..., help="Two or more models.", autocompletion=complete_name,
+    names: List[str] = typer.Argument(..., help="Two or more models.", metavar="NAME...", autocompletion=complete_name,
                                       show_default=False),
     json_out: bool = typer.Option(False, "--json", help=JSON_HELP),
 ):
@@ -297,7 +297,7 @@ def timeline(
 
 @app.command()
 def search(
-    query: List[str] = typer.Argument(..., help="Words to look for.", show_default=False),
+    query: List[str] = typer.Argument(..., help="Words to look for.", metavar="QUERY...", show_default=False),
     limit: int = typer.Option(20, "--limit", "-n", min=1, help="Show at most N hits."),
     record_type: Optional[List[str]] = typer.Option(None, "--type", "-t", help="model, organization or concept.",
                                                     autocompletion=_complete_from(TYPE_CHOICES)),
@@ -330,7 +330,7 @@ def search(
 
 @app.command()
 def validate(
-    paths: List[str] = typer.Argument(..., help="YAML data files or directories to check.", show_default=False),
+    paths: List[str] = typer.Argument(..., help="YAML data files or directories to check.", metavar="PATH...", show_default=False),
     json_out: bool = typer.Option(False, "--json", help=JSON_HELP),
 ):
     """Check data files against the schema (and their references against the catalog) without using them.
@@ -379,13 +379,48 @@ def _quiet_broken_pipe():
     sys.exit(0)
 
 
+def _invoked_command(argv):
+    """The subcommand a command line (or a completion request) names, or None."""
+    words = argv
+    if os.environ.get("_GLMREF_COMPLETE"):
+        words = os.environ.get("COMP_WORDS", "").split()[1:]
+        cword = os.environ.get("COMP_CWORD", "")
+        if not cword.isdigit() or int(cword) <= 1:
+            return None  # completing the subcommand itself needs them all
+    skip = False
+    for word in words:
+        if skip:
+            skip = False
+        elif word == "--data":
+            skip = True
+        elif not word.startswith("-"):
+            return word
+    return None
+
+
+def _command_for(argv):
+    """The click command for this call. Typer converts every registered function on start-up; when the
+    call names a subcommand, a group with just that one is built instead, which is what `show` and each
+    TAB press pay for. Help and unknown commands get the full group."""
+    name = _invoked_command(argv)
+    chosen = [c for c in app.registered_commands if (c.name or c.callback.__name__.replace("_", "-")) == name]
+    if not chosen:
+        return typer.main.get_command(app)
+    single = typer.Typer(**{k: getattr(app.info, k) for k in ("name", "help", "no_args_is_help", "context_settings")},
+                         pretty_exceptions_enable=False, add_completion=True)
+    single.registered_callback = app.registered_callback
+    single.registered_commands = chosen
+    return typer.main.get_command(single)
+
+
 def main(argv=None):
     for stream in (sys.stdout, sys.stderr):
         try:  # a terminal that cannot show a character gets '?', not a UnicodeEncodeError
             stream.reconfigure(errors="replace")
         except (AttributeError, ValueError):
             pass
-    command = typer.main.get_command(app)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    command = _command_for(argv)
     exceptions = _click_exceptions()
     try:
         code = command.main(args=argv, prog_name="glmref", standalone_mode=False)

@@ -72,9 +72,10 @@ def parse_date(text):
     if month and not 1 <= int(month) <= 12:
         return None
     if day:
-        import calendar
-
-        if not 1 <= int(day) <= calendar.monthrange(int(year), int(month))[1]:
+        y, m = int(year), int(month)
+        leap = y % 4 == 0 and (y % 100 != 0 or y % 400 == 0)
+        last = (31, 29 if leap else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)[m - 1]
+        if not 1 <= int(day) <= last:
             return None
     precision = "day" if day else "month" if month else "year"
     return text.strip(), precision
