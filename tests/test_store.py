@@ -1,0 +1,115 @@
+"""The compiled index and its cache: never a wrong answer from a stale, corrupt or half-written cache."""
+
+import glob
+import os
+import subprocess
+import sys
+
+import pytest
+
+from glmref import store
+from glmref.indexfile import CorruptIndex, IndexFile, encode
+
+MODEL = """schema: 1
+sources: [{{id: my-src, short: Mine 2025, title: My notes, kind: website, date: "2025", url: "https://example.org/"}}]
+organizations: [{{id: my-lab, name: My Lab, country: US, kind: lab, sources: [my-src]}}]
+models:
+  - id: my-model
+    name: My Model
+    kind: model
+    organizations: [my-lab]
+    parameters: {{value: {size}, source: my-src}}
+    sources: [my-src]
+"""
+
+
+def user_file(tmp_path, size="7B"):
+    path = tmp_path / "mine.yaml"
+    path.write_text(MODEL.format(size=size), encoding="utf-8")
+    return path
+
+
+def cache_files(tmp_path):
+    return glob.glob(str(tmp_path / "cache" / "index-*.glmref"))
+
+
+def test_shipped_index_matches_the_packaged_data():
+    packaged = [(os.path.relpath(p, store.DATA_DIR), store._read(p)) for p in store.packaged_files()]
+    index = store._load_index(store.SHIPPED_INDEX, store._digest(packaged))
+    assert index is not None, "src/glmref/data/index.glmref is stale: run python -m glmref.store"
+
+
+def test_user_data_is_cached_and_an_edit_is_never_answered_from_the_stale_cache(cli, tmp_path):
+    path = user_file(tmp_path, "7B")
+    assert cli("--data", str(path), "show", "My Model", "--json").json()["parameters"]["human"] == "7B"
+    assert len(cache_files(tmp_path)) == 1
+    path.write_text(MODEL.format(size="9B"), encoding="utf-8")  # same length, same second
+    assert cli("--data", str(path), "show", "My Model", "--json").json()["parameters"]["human"] == "9B"
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "flipped", "empty"])
+def test_a_damaged_cache_is_ignored_and_replaced(cli, tmp_path, damage):
+    path = user_file(tmp_path)
+    assert cli("--data", str(path), "show", "My Model").code == 0
+    (cached,) = cache_files(tmp_path)
+    data = open(cached, "rb").read()
+    if damage == "garbage":
+        data = b"\x00garbage" * 100
+    elif damage == "truncated":
+        data = data[: len(data) // 2]
+    elif damage == "flipped":  # same length: only the checksums can tell
+        middle = len(data) * 3 // 4
+        data = data[:middle] + bytes(b ^ 0x55 for b in data[middle:middle + 64]) + data[middle + 64:]
+    else:
+        data = b""
+    open(cached, "wb").write(data)
+    r = cli("--data", str(path), "show", "My Model", "--json")
+    assert r.code == 0 and r.err == ""
+    assert r.json()["parameters"]["human"] == "7B"
+    r = cli("--data", str(path), "list", "--json")
+    assert r.code == 0 and any(m["id"] == "my-model" for m in r.json())
+
+
+def test_every_part_of_the_index_is_checked_when_read():
+    from glmref.build import compile_index
+
+    files = [(p, store._read(p), False) for p in store.packaged_files()]
+    data = bytearray(encode(compile_index(files, "k")))
+    index = IndexFile(bytes(data))
+    rid = index.section("models")[0]
+    start, length, _ = index.section(f"r{__import__('zlib').crc32(rid.encode()) % index.header['record_buckets']}")[rid]
+    pos = index._base + start + length // 2
+    data[pos] ^= 0xFF
+    damaged = IndexFile(bytes(data))
+    with pytest.raises(CorruptIndex):
+        damaged.record(rid)
+
+
+def test_an_unwritable_cache_directory_is_no_error(cli, tmp_path, monkeypatch):
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where the cache directory would be")
+    monkeypatch.setenv("GLMREF_CACHE_DIR", str(blocked / "cache"))
+    path = user_file(tmp_path)
+    r = cli("--data", str(path), "show", "My Model", "--json")
+    assert r.code == 0 and r.err == "" and r.json()["id"] == "my-model"
+
+
+def test_parallel_cold_starts_all_answer_and_leave_one_good_cache(tmp_path):
+    path = user_file(tmp_path)
+    env = dict(os.environ, GLMREF_CACHE_DIR=str(tmp_path / "cache"), GLMREF_DATA=str(path))
+    procs = [subprocess.Popen([sys.executable, "-m", "glmref", "show", "My Model", "--json"], env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(6)]
+    results = [p.communicate(timeout=120) + (p.returncode,) for p in procs]
+    assert all(code == 0 and b'"my-model"' in out and err == b"" for out, err, code in results), results
+    assert len(cache_files(tmp_path)) == 1
+    assert not glob.glob(str(tmp_path / "cache" / "*.tmp"))
+    key = os.path.basename(cache_files(tmp_path)[0])[len("index-"):-len(".glmref")]
+    assert store._load_index(cache_files(tmp_path)[0], key) is not None
+
+
+def test_old_cache_files_are_pruned(cli, tmp_path):
+    path = user_file(tmp_path)
+    for i in range(store.KEEP_CACHE_FILES + 3):
+        path.write_text(MODEL.format(size=f"{i + 1}B"), encoding="utf-8")
+        assert cli("--data", str(path), "show", "My Model").code == 0
+    assert len(cache_files(tmp_path)) <= store.KEEP_CACHE_FILES
