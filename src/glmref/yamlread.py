@@ -7,7 +7,7 @@ written, so validation errors can name `file:line:column`."""
 
 import re
 
-MAX_FILE_BYTES = 32 * 1024 * 1024
+MAX_FILE_BYTES = 16 * 1024 * 1024
 MAX_DEPTH = 32
 
 _INT = re.compile(r"^[-+]?(0|[1-9][0-9_]*)$")

@@ -23,16 +23,47 @@ class _Refs:
         return f"[{self.order.index(sid) + 1}]"
 
 
-def _table(title):
-    from rich import box
-    from rich.table import Table
+NARROW = 60  # below this many columns the card stacks each label above its value
 
-    table = Table(title=title, box=box.SIMPLE_HEAD, show_header=False, title_justify="left", padding=(0, 1),
-                  expand=False)
-    table.add_column("field", style="bold cyan", no_wrap=True)
-    table.add_column("value", overflow="fold")
-    table.add_column("source", style="dim", no_wrap=True)
-    return table
+
+class _Rows:
+    """The card's rows, laid out as a three-column table, or stacked on a narrow terminal."""
+
+    def __init__(self, title):
+        self.title, self.rows = title, []
+
+    def add_row(self, label, value, ref):
+        self.rows.append((label, value, ref))
+
+    def __rich_console__(self, console, options):
+        from rich import box
+        from rich.padding import Padding
+        from rich.table import Table
+
+        if options.max_width >= NARROW:
+            table = Table(title=self.title, box=box.SIMPLE_HEAD, show_header=False, title_justify="left",
+                          padding=(0, 1), show_edge=False)
+            table.add_column("field", no_wrap=True)
+            table.add_column("value", overflow="fold")
+            table.add_column("source", style="dim", no_wrap=True)
+            for row in self.rows:
+                table.add_row(*row)
+            yield table
+            return
+        grid = Table.grid()
+        grid.add_column(overflow="fold")
+        grid.add_row(self.title)
+        for label, value, ref in self.rows:
+            head = label.copy()
+            if ref:
+                head.append(" " + ref, style="dim")
+            grid.add_row(head)
+            grid.add_row(Padding(value, (0, 0, 0, 2)))
+        yield grid
+
+
+def _table(title):
+    return _Rows(title)
 
 
 def _title(view):

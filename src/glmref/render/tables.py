@@ -8,7 +8,7 @@ def _table(title=None, **kwargs):
     from rich import box
     from rich.table import Table
 
-    return Table(title=title, box=box.SIMPLE_HEAD, title_justify="left", **kwargs)
+    return Table(title=title, box=box.SIMPLE_HEAD, title_justify="left", show_edge=False, **kwargs)
 
 
 def _orgs(view):
@@ -49,6 +49,8 @@ def model_table(views, width):
     table = _table()
     shown = [c for c in COLUMNS if width >= c[2]]
     for header, _, _ in shown:
+        if header == "organization" and width < 60:
+            header = "org"
         table.add_column(header, overflow="fold", no_wrap=header in ("date", "params"))
     for view in views:
         table.add_row(*(text(getter(view)) for _, getter, _ in shown))
