@@ -151,6 +151,8 @@ def _name_table(by_id, where, problems):
         else:
             keys = [rid, rec["name"]] + ([rec["name_zh"]] if rec.get("name_zh") else []) + rec.get("aliases", [])
         for text in keys:
+            if not text:
+                continue  # a missing name is reported by the schema check
             norm = normalize(text)
             if not norm:
                 continue
