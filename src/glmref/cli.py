@@ -102,8 +102,10 @@ def _catalog():
 
 
 def _note(message):
-    """A message for the user on stderr, never on stdout."""
-    sys.stderr.write(f"glmref: {message}\n")
+    """A message for the user on stderr, never on stdout; one line, with no control characters."""
+    import re
+
+    sys.stderr.write("glmref: " + re.sub(r"[\x00-\x1f\x7f-\x9f]", "?", message) + "\n")
 
 
 JSON_HELP = "Print one JSON document (fields in the README) instead of a table."
@@ -247,7 +249,8 @@ def compare(
     from glmref.render.console import out_console
     from glmref.render.tables import compare_table
 
-    out_console().print(compare_table(views, rows, growth))
+    console = out_console()
+    console.print(compare_table(views, rows, growth, console.width))
 
 
 @app.command()

@@ -10,6 +10,7 @@ from glmref.yamlread import Map, Seq
 SCHEMA_VERSION = 1
 LISTS = {"sources": "source", "organizations": "organization", "models": "model", "concepts": "concept"}
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 SOURCE_KINDS = ("paper", "preprint", "technical-report", "announcement", "model-card", "documentation",
                 "website", "news", "survey", "blog", "slides")
@@ -40,7 +41,8 @@ class Problem:
         self.record, self.field, self.message = record, field, message
 
     def __str__(self):
-        return f"{self.file}:{self.line}:{self.column}: {self.record or '-'}: {self.field or '-'}: {self.message}"
+        text = f"{self.file}:{self.line}:{self.column}: {self.record or '-'}: {self.field or '-'}: {self.message}"
+        return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)  # one problem, one line, nothing obeyed
 
 
 class _Check:

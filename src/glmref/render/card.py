@@ -41,25 +41,34 @@ class _Rows:
         from rich.table import Table
 
         if options.max_width >= NARROW:
-            table = Table(title=self.title, box=box.SIMPLE_HEAD, show_header=False, title_justify="left",
-                          padding=(0, 1), show_edge=False)
+            table = Table(title=self.title, box=None, show_header=False, title_justify="left", padding=(0, 1))
             table.add_column("field", no_wrap=True)
             table.add_column("value", overflow="fold")
-            table.add_column("source", style="dim", no_wrap=True)
-            for row in self.rows:
-                table.add_row(*row)
+            for label, value, ref in self.rows:
+                table.add_row(label, _with_ref(value, ref))
             yield table
-            return
-        grid = Table.grid()
-        grid.add_column(overflow="fold")
-        grid.add_row(self.title)
-        for label, value, ref in self.rows:
-            head = label.copy()
-            if ref:
-                head.append(" " + ref, style="dim")
-            grid.add_row(head)
-            grid.add_row(Padding(value, (0, 0, 0, 2)))
-        yield grid
+        else:
+            grid = Table.grid()
+            grid.add_column(overflow="fold")
+            grid.add_row(self.title)
+            for label, value, ref in self.rows:
+                grid.add_row(label)
+                grid.add_row(Padding(_with_ref(value, ref), (0, 0, 0, 2)))
+            yield grid
+        yield ""
+
+
+def _with_ref(value, ref):
+    """The value with its source reference after its first line: `175B [1]`."""
+    if not ref:
+        return value
+    first, newline, rest = value.plain.partition("\n")
+    out = value[: len(first)]
+    out.append(" " + ref, style="dim")
+    if newline:
+        out.append("\n")
+        out.append_text(value[len(first) + 1:])
+    return out
 
 
 def _table(title):

@@ -57,10 +57,23 @@ def model_table(views, width):
     return table
 
 
-def compare_table(views, rows, growth):
+def compare_table(views, rows, growth, width):
     from rich.console import Group
     from rich.text import Text
 
+    if width < 22 + 16 * len(views):  # too narrow for a column per model: one block per row instead
+        blocks = []
+        for row in rows:
+            block = Text(clean(row["label"]), style="bold cyan" if row["differs"] else "cyan")
+            if not row["differs"]:
+                block.append(f": {clean(row['values'][0])} (all)", style="dim")
+                blocks.append(block)
+                continue
+            for view, value in zip(views, row["values"]):
+                block.append(f"\n  {clean(view['name'])}: ", style="bold" if row["differs"] else "dim")
+                block.append(clean(value), style="" if row["differs"] else "dim")
+            blocks.append(block)
+        return Group(*blocks, _growth_lines(views, growth))
     table = _table()
     table.add_column("", style="bold cyan", no_wrap=True)
     for view in views:
@@ -69,6 +82,12 @@ def compare_table(views, rows, growth):
         style = "yellow" if row["differs"] else "dim"
         table.add_row(text(row["label"], "bold cyan" if row["differs"] else "cyan"),
                       *(text(v, style if not row["differs"] else "") for v in row["values"]))
+    return Group(table, _growth_lines(views, growth))
+
+
+def _growth_lines(views, growth):
+    from rich.text import Text
+
     lines = Text("Growth\n", style="bold")
     names = {v["id"]: v["name"] for v in views}
     for g in growth:
@@ -78,7 +97,7 @@ def compare_table(views, rows, growth):
             lines.append(f", {g['months']} months later")
         lines.append("\n")
     lines.rstrip()
-    return Group(table, lines)
+    return lines
 
 
 def search_table(hits):
