@@ -21,6 +21,7 @@ app = typer.Typer(
 )
 
 _extra_data: List[str] = []
+_no_pager = [False]
 
 
 # ---------------------------------------------------------------- completion
@@ -89,10 +90,17 @@ def _root(
         None, "--data", metavar="PATH",
         help="Add records from a YAML file or a directory of them (repeatable); also GLMREF_DATA.",
     ),
+    no_pager: bool = typer.Option(False, "--no-pager", help="Never send long output to a pager."),
+    chinese_first: bool = typer.Option(False, "--zh", help="Put Chinese names first (also GLMREF_LANG=zh)."),
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version."),
 ):
     """A reference for general large models: facts with their sources, and where sources disagree."""
     _extra_data[:] = [str(p) for p in (data or [])]
+    _no_pager[0] = no_pager
+    if chinese_first or os.environ.get("GLMREF_LANG", "").lower().startswith("zh"):
+        from glmref.render import text
+
+        text.CHINESE_FIRST = True
 
 
 def _catalog():
@@ -109,6 +117,19 @@ def _note(message):
 
 
 JSON_HELP = "Print one JSON document (fields in the README) instead of a table."
+FORMAT_CHOICES = ("table", "json", "jsonl", "csv")
+FormatOpt = typer.Option("table", "--format", "-F", metavar="FORMAT",
+                         help="table, json (one document), jsonl (one object a line) or csv.",
+                         autocompletion=_complete_from(FORMAT_CHOICES))
+
+
+def _format(fmt, json_out):
+    """The output format asked for: --json is short for --format json."""
+    if fmt not in FORMAT_CHOICES:
+        raise UsageProblem(f"--format {fmt!r} is not one of: {', '.join(FORMAT_CHOICES)}")
+    if json_out and fmt not in ("table", "json"):
+        raise UsageProblem(f"--json and --format {fmt} ask for different outputs; give one of them")
+    return "json" if json_out else fmt
 
 OrgOpt = typer.Option(None, "--org", "-o", help="Organization name or alias (repeatable).", autocompletion=complete_org)
 CountryOpt = typer.Option(None, "--country", help="Country code or name: US, CN, China … (repeatable).")
@@ -168,7 +189,8 @@ def show(
     from glmref.render.card import card
     from glmref.render.console import out_console
 
-    out_console().print(card(view))
+    console = out_console()
+    _page(console, card(view))
 
 
 @app.command("list")
@@ -182,31 +204,37 @@ def list_models(
                              autocompletion=_complete_from(SORT_CHOICES)),
     reverse: bool = typer.Option(False, "--reverse", "-r", help="Reverse the order."),
     limit: Optional[int] = typer.Option(None, "--limit", "-n", min=1, help="Show at most N models."),
+    fmt: str = FormatOpt,
     json_out: bool = typer.Option(False, "--json", help=JSON_HELP),
 ):
     """List models, filtered and sorted.
 
-    Examples: glmref list --org OpenAI · glmref list --country CN --year 2021 · glmref list --open --sort params -n 10
+    Examples:
+      glmref list --org OpenAI
+      glmref list --country CN --year 2021-2022
+      glmref list --open --sort params -n 10
+      glmref list --format csv > models.csv
     """
     from glmref.query import select, sort_models
     from glmref.views import model_view
 
+    fmt = _format(fmt, json_out)
     catalog = _catalog()
     records = select(catalog, _filters(org, country, year, since, until, modality, arch, kind, family, open_weights,
                                        access, min_params, max_params))
     records = sort_models(catalog, records, sort, reverse)[:limit]
     views = [model_view(catalog, r) for r in records]
-    if json_out:
-        from glmref.render.jsonout import emit
-
-        emit(views)
-    else:
-        from glmref.render.console import out_console
-        from glmref.render.tables import model_table
-
-        console = out_console()
+    if fmt == "table":
         if views:
-            console.print(model_table(views, console.width))
+            from glmref.render.console import out_console
+            from glmref.render.tables import model_table
+
+            console = out_console()
+            _page(console, model_table(views, console.width))
+    else:
+        from glmref.render import flat
+
+        _emit(fmt, views, lambda: (flat.model_row(v) for v in views), flat.MODEL_COLUMNS)
     if not views:
         _note("no model matches these filters")
         raise typer.Exit(EXIT_NOT_FOUND)
@@ -250,7 +278,7 @@ def compare(
     from glmref.render.tables import compare_table
 
     console = out_console()
-    console.print(compare_table(views, rows, growth, console.width))
+    _page(console, compare_table(views, rows, growth, console.width))
 
 
 @app.command()
@@ -261,15 +289,21 @@ def timeline(
     open_weights: bool = OpenOpt, access: Optional[List[str]] = AccessOpt, min_params: Optional[str] = MinParamsOpt,
     max_params: Optional[str] = MaxParamsOpt,
     models_only: bool = typer.Option(False, "--models-only", help="Leave out ideas, milestones and eras."),
+    fmt: str = FormatOpt,
     json_out: bool = typer.Option(False, "--json", help=JSON_HELP),
 ):
     """Models and milestones by year and month, with the eras of the field.
 
-    Examples: glmref timeline · glmref timeline --country CN --year 2021 · glmref timeline --family gpt
+    Examples:
+      glmref timeline
+      glmref timeline --country CN --year 2021
+      glmref timeline --family gpt --models-only
+      glmref timeline --format csv
     """
     from glmref.query import select
     from glmref.timeline import timeline as build_timeline
 
+    fmt = _format(fmt, json_out)
     catalog = _catalog()
     filters = _filters(org, country, year, since, until, modality, arch, kind, family, open_weights, access,
                        min_params, max_params)
@@ -284,15 +318,21 @@ def timeline(
         grouped = {}
         for e in events:
             grouped.setdefault(e["date"][:4], {}).setdefault(e["date"][5:7] or None, []).append(e)
-    if json_out:
+    if fmt == "table":
+        if events:
+            from glmref.render.console import out_console
+            from glmref.render.tree import timeline_tree
+
+            console = out_console()
+            _page(console, timeline_tree(grouped, eras))
+    elif fmt == "json":
         from glmref.render.jsonout import emit
 
         emit({"eras": eras, "events": events})
-    elif events:
-        from glmref.render.console import out_console
-        from glmref.render.tree import timeline_tree
+    else:
+        from glmref.render import flat
 
-        out_console().print(timeline_tree(grouped, eras))
+        _emit(fmt, events, lambda: (flat.event_row(e) for e in events), flat.EVENT_COLUMNS)
     if not events:
         _note("nothing on the timeline matches these filters")
         raise typer.Exit(EXIT_NOT_FOUND)
@@ -304,28 +344,35 @@ def search(
     limit: int = typer.Option(20, "--limit", "-n", min=1, help="Show at most N hits."),
     record_type: Optional[List[str]] = typer.Option(None, "--type", "-t", help="model, organization or concept.",
                                                     autocompletion=_complete_from(TYPE_CHOICES)),
+    fmt: str = FormatOpt,
     json_out: bool = typer.Option(False, "--json", help=JSON_HELP),
 ):
     """Ranked fuzzy search over names, aliases, organizations, descriptions and what models introduced.
 
-    Examples: glmref search mixture of experts · glmref search 百度 · glmref search few-shot --json
+    Examples:
+      glmref search mixture of experts
+      glmref search 百度
+      glmref search few-shot --json
     """
     from glmref.search import search as run_search
 
+    fmt = _format(fmt, json_out)
     for t in record_type or []:
         if t not in TYPE_CHOICES:
             raise UsageProblem(f"--type {t!r} is not one of: {', '.join(TYPE_CHOICES)}")
     text = " ".join(query)
     hits = run_search(_catalog(), text, limit=limit, types=record_type)
-    if json_out:
-        from glmref.render.jsonout import emit
+    if fmt == "table":
+        if hits:
+            from glmref.render.console import out_console
+            from glmref.render.tables import search_table
 
-        emit(hits)
-    elif hits:
-        from glmref.render.console import out_console
-        from glmref.render.tables import search_table
+            console = out_console()
+            _page(console, search_table(hits))
+    else:
+        from glmref.render import flat
 
-        out_console().print(search_table(hits))
+        _emit(fmt, hits, lambda: (flat.search_row(h) for h in hits), flat.SEARCH_COLUMNS)
     if not hits:
         _note(f"nothing matches {text!r}")
         raise typer.Exit(EXIT_NOT_FOUND)
@@ -355,6 +402,26 @@ def validate(
     if problems:
         _note(f"{len(problems)} problem(s) in {len({p.file for p in problems})} file(s)")
         raise typer.Exit(2)
+
+
+def _emit(fmt, document, rows, columns):
+    """Machine output: the whole document as JSON, one item a line (jsonl), or flat rows (csv)."""
+    from glmref.render import flat
+    from glmref.render.jsonout import emit
+
+    if fmt == "json":
+        emit(document)
+    elif fmt == "jsonl":
+        flat.emit_jsonl(document)
+    else:
+        flat.emit_csv(rows(), columns)
+
+
+def _page(console, renderable):
+    """Print, through a pager when on a terminal and taller than it (like git); never when piped."""
+    from glmref.render.pager import print_paged
+
+    print_paged(console, renderable, enabled=not _no_pager[0])
 
 
 def _problem_dict(p):

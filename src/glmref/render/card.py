@@ -1,7 +1,7 @@
 """`show`: one record as a Rich card — a table of facts, each with a numbered reference to its source,
 then where the sources disagree, then the numbered sources."""
 
-from glmref.render.text import clean, text
+from glmref.render.text import both_names, clean, text
 from glmref.views import link_of
 
 ACCESS_LABELS = {"open-weights": "open weights", "restricted-weights": "weights on request",
@@ -78,10 +78,7 @@ def _table(title):
 def _title(view):
     from rich.text import Text
 
-    title = Text(clean(view["name"]), style="bold")
-    if view.get("name_zh"):
-        title.append("  " + clean(view["name_zh"]))
-    return title
+    return Text(both_names(view["name"], view.get("name_zh")), style="bold")
 
 
 def _disputed(view, field):
@@ -129,7 +126,7 @@ def model_card(view):
     _row(table, refs, "kind", kind)
     if view.get("aliases"):
         _row(table, refs, "also called", ", ".join(view["aliases"]))
-    orgs = ", ".join(f"{o['name']}" + (f" {o['name_zh']}" if o.get("name_zh") else "") + f" ({o['country_name']})"
+    orgs = ", ".join(both_names(o["name"], o.get("name_zh")) + f" ({o['country_name']})"
                      for o in view["organizations"])
     _row(table, refs, "organization", orgs, disputed=_disputed(view, "organizations"))
     if view["released"]:

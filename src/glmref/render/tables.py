@@ -1,7 +1,8 @@
 """`list`, `compare` and `search` as Rich tables."""
 
 from glmref.compare import factor_text
-from glmref.render.text import clean, text
+from glmref.render import text as text_module
+from glmref.render.text import both_names, clean, text
 
 
 def _table(title=None, **kwargs):
@@ -12,7 +13,8 @@ def _table(title=None, **kwargs):
 
 
 def _orgs(view):
-    return ", ".join(o["name"] for o in view["organizations"])
+    return ", ".join(o["name_zh"] if text_module.CHINESE_FIRST and o.get("name_zh") else o["name"]
+                     for o in view["organizations"])
 
 
 def _params(view):
@@ -33,7 +35,7 @@ def _modalities(view):
 
 
 COLUMNS = (  # (header, getter, minimum terminal width at which the column is shown)
-    ("name", lambda v: v["name"] + (f" {v['name_zh']}" if v.get("name_zh") else ""), 0),
+    ("name", lambda v: both_names(v["name"], v.get("name_zh")), 0),
     ("organization", _orgs, 0),
     ("date", lambda v: v["released"]["date"] if v["released"] else "?", 0),
     ("params", _params, 0),
@@ -108,7 +110,7 @@ def search_table(hits):
     table.add_column("why it matched", overflow="fold")
     for h in hits:
         why = "; ".join(f"{m['field']}: {_snippet(m['text'])}" for m in h["matched"])
-        name = h["name"] + (f" {h['name_zh']}" if h.get("name_zh") else "")
+        name = both_names(h["name"], h.get("name_zh"))
         table.add_row(text(f"{h['score']:.0f}"), text(name, "bold"), text(h["kind"] or h["type"]), text(why))
     return table
 

@@ -19,3 +19,13 @@ def text(value, style=None):
 
 def join(parts, sep=", ", style=None):
     return text(sep.join(clean(p) for p in parts), style)
+
+
+CHINESE_FIRST = False  # set by --zh / GLMREF_LANG=zh
+
+
+def both_names(name, name_zh):
+    """The English and Chinese names in the order the user chose."""
+    if not name_zh:
+        return clean(name)
+    return f"{clean(name_zh)} {clean(name)}" if CHINESE_FIRST else f"{clean(name)} {clean(name_zh)}"

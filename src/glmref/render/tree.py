@@ -1,6 +1,6 @@
 """`timeline` as a Rich tree: year, then month, then the models and milestones, with the eras marked."""
 
-from glmref.render.text import clean, text
+from glmref.render.text import both_names, clean, text
 from glmref.values import format_size
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -16,7 +16,7 @@ def timeline_tree(grouped, eras, title="Timeline"):
         while pending and pending[0]["from"][:4] <= year:
             era = pending.pop(0)
             span = f"{era['from']} – {era['to'] or 'now'}"
-            label = text(f"▸ {era['name']}" + (f" {era['name_zh']}" if era.get("name_zh") else "") + f" ({span})",
+            label = text(f"▸ {both_names(era['name'], era.get('name_zh'))} ({span})",
                          "bold magenta")
             root.add(label)
         year_node = node.add(text(year, "bold"))
@@ -36,11 +36,9 @@ def _event_label(event):
     label = Text()
     if event["type"] == "concept":
         label.append("◆ ", style="magenta")
-        label.append(clean(event["name"]), style="italic")
+        label.append(both_names(event["name"], event.get("name_zh")), style="italic")
     else:
-        label.append(clean(event["name"]), style="bold")
-    if event.get("name_zh"):
-        label.append(" " + clean(event["name_zh"]))
+        label.append(both_names(event["name"], event.get("name_zh")), style="bold")
     details = []
     if event["organizations"]:
         details.append(", ".join(event["organizations"]))

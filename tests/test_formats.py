@@ -1,0 +1,62 @@
+"""Machine formats: CSV and JSON Lines that the csv module, pandas and jq read as they are."""
+
+import csv
+import io
+import json
+import shutil
+import subprocess
+
+import pytest
+
+from tests.conftest import glmref_command
+
+
+def test_list_csv_has_a_header_and_one_row_per_model(cli):
+    models = cli("list", "--json").json()
+    r = cli("list", "--format", "csv")
+    assert r.code == 0
+    rows = list(csv.DictReader(io.StringIO(r.out)))
+    assert [row["id"] for row in rows] == [m["id"] for m in models]
+    by_id = {m["id"]: m for m in models}
+    for row in rows:
+        m = by_id[row["id"]]
+        assert row["name"] == m["name"]
+        params = (m["parameters"] or {}).get("value")
+        assert row["parameters"] == ("" if params is None else str(params))
+
+
+def test_jsonl_is_one_object_a_line_equal_to_the_json_array(cli):
+    array = cli("list", "--json").json()
+    lines = cli("list", "--format", "jsonl").out.splitlines()
+    assert [json.loads(line) for line in lines] == array
+    events = cli("timeline", "--json").json()["events"]
+    assert [json.loads(l) for l in cli("timeline", "--format", "jsonl").out.splitlines()] == events
+    hits = cli("search", "GPT", "--json").json()
+    assert [json.loads(l) for l in cli("search", "GPT", "--format", "jsonl").out.splitlines()] == hits
+
+
+def test_search_and_timeline_csv(cli):
+    rows = list(csv.DictReader(io.StringIO(cli("search", "GPT", "--format", "csv").out)))
+    assert rows and rows[0]["matched_field"]
+    rows = list(csv.DictReader(io.StringIO(cli("timeline", "--format", "csv").out)))
+    assert rows and all(r["date"] for r in rows)
+
+
+def test_conflicting_formats_are_refused(cli):
+    r = cli("list", "--json", "--format", "csv")
+    assert r.code == 2 and r.out == ""
+    assert cli("list", "--format", "xml").code == 2
+
+
+def test_pandas_reads_the_csv(tmp_path):
+    pandas = pytest.importorskip("pandas")
+    out = subprocess.run(glmref_command() + ["list", "--format", "csv"], capture_output=True, check=True).stdout
+    frame = pandas.read_csv(io.BytesIO(out))
+    assert "parameters" in frame.columns and len(frame) > 0
+
+
+@pytest.mark.skipif(shutil.which("jq") is None, reason="jq not installed")
+def test_jq_reads_the_json():
+    out = subprocess.run(glmref_command() + ["list", "--json"], capture_output=True, check=True).stdout
+    names = subprocess.run(["jq", "-r", ".[].name"], input=out, capture_output=True, check=True).stdout.decode()
+    assert "GPT-3" in names.split("\n")
