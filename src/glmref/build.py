@@ -173,6 +173,7 @@ def _derive(by_id):
             claim.pop("at", None)
         if rec["type"] in ("model", "concept"):
             rec["successors"] = []
+            rec["derived"] = []
         if rec["type"] == "organization":
             rec["models"] = []
             rec["country_name"] = COUNTRIES.get(rec["country"], rec["country"])
@@ -182,8 +183,10 @@ def _derive(by_id):
         if rec["type"] == "model":
             for org in rec["organizations"]:
                 by_id[org]["models"].append(rid)
+            for base in rec["based_on"]:
+                by_id[base]["derived"].append(rid)
     for rec in by_id.values():
-        for field in ("successors", "models"):
+        for field in ("successors", "derived", "models"):
             if field in rec:
                 rec[field].sort(key=lambda r: (_date_of(by_id[r]) or "9999", r))
 
@@ -209,9 +212,11 @@ def _layout(by_id, names, key):
     org_completion = [(r["name"] if " " not in r["name"] else r["id"], r["name"], [normalize(r["id"]), normalize(r["name"])]
                        + [normalize(a) for a in r["aliases"]]) for r in orgs]
     search = _search_sections(by_id)
-    types = {}
+    types, families = {}, {}
     for rid, rec in by_id.items():
         types.setdefault(rec["type"], []).append(rid)
+        if rec.get("family"):
+            families.setdefault(rec["family"], []).append(rid)
     return {
         "key": key,
         "counts": {t: len(ids) for t, ids in types.items()},
@@ -220,6 +225,7 @@ def _layout(by_id, names, key):
         "sections": {
             "models": [r["id"] for r in models],
             "types": types,
+            "families": families,
             "completion": completion,
             "org_completion": org_completion,
             "search_short": search["short"],

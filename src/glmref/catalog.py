@@ -64,6 +64,9 @@ class Catalog:
     def of_type(self, record_type):
         return [self.get(rid) for rid in self.ids(record_type)]
 
+    def families(self):
+        return self._index.section("families")
+
     def completion(self):
         return self._index.section("completion")
 

@@ -379,6 +379,87 @@ def search(
 
 
 @app.command()
+def family(
+    name: List[str] = typer.Argument(..., help="A model, a family (gpt, llama, ernie …) or an LM-lineage stage.",
+                                     metavar="NAME", autocompletion=complete_name, show_default=False),
+    json_out: bool = typer.Option(False, "--json", help=JSON_HELP),
+):
+    """The lineage tree of a model or family: predecessors, successors and models built on them.
+
+    Examples:
+      glmref family GPT-3
+      glmref family llama
+      glmref family n-gram-lm
+    """
+    from glmref.lineage import family_trees
+
+    query = " ".join(name)
+    from glmref.lookup import check_query
+
+    check_query(query)
+    trees = family_trees(_catalog(), query)
+    if json_out:
+        from glmref.render.jsonout import emit
+
+        emit(trees)
+        return
+    from rich.console import Group
+
+    from glmref.render.console import out_console
+    from glmref.render.tree import lineage_tree
+
+    _page(out_console(), Group(*(lineage_tree(t) for t in trees)))
+
+
+@app.command()
+def cite(
+    names: Optional[List[str]] = typer.Argument(None, help="Models, concepts or sources to cite.", metavar="[NAME]...",
+                                                autocompletion=complete_name, show_default=False),
+    org: Optional[List[str]] = OrgOpt, country: Optional[List[str]] = CountryOpt, year: Optional[str] = YearOpt,
+    family_: Optional[List[str]] = FamilyOpt,
+    fmt: str = typer.Option("bibtex", "--format", "-F", metavar="FORMAT", help="bibtex, apa, ris or json.",
+                            autocompletion=_complete_from(("bibtex", "apa", "ris", "json"))),
+):
+    """The primary source of each model, as a bibliography ready to paste.
+
+    Examples:
+      glmref cite GPT-3
+      glmref cite GPT-3 PaLM LLaMA --format apa
+      glmref cite --org Baidu --format ris
+    """
+    from glmref.cite import CITE_FORMATS, primary_sources, render
+    from glmref.lookup import resolve
+
+    if fmt not in CITE_FORMATS:
+        raise UsageProblem(f"--format {fmt!r} is not one of: {', '.join(CITE_FORMATS)}")
+    catalog = _catalog()
+    records = []
+    for query in names or []:
+        found = resolve(catalog, query)
+        if not found.exact:
+            _note(f"citing {found.matched} (closest match for {query!r})")
+        records.append(catalog.get(found.id))
+    if org or country or year or family_:
+        from glmref.query import select
+
+        records += select(catalog, _filters(org, country, year, None, None, None, None, None, family_, False, None,
+                                            None, None))
+    elif not names:
+        raise UsageProblem("cite needs names or a filter such as --org")
+    sources = primary_sources(catalog, records)
+    if not sources:
+        _note("nothing to cite: no record matches")
+        raise typer.Exit(EXIT_NOT_FOUND)
+    if fmt == "json":
+        from glmref.render.jsonout import emit
+        from glmref.views import source_record_view
+
+        emit([source_record_view(catalog, s) for s in sources])
+    else:
+        sys.stdout.write(render(sources, fmt))
+
+
+@app.command()
 def validate(
     paths: List[str] = typer.Argument(..., help="YAML data files or directories to check.", metavar="PATH...", show_default=False),
     json_out: bool = typer.Option(False, "--json", help=JSON_HELP),

@@ -12,7 +12,10 @@ asked for. A file that is short, has the wrong magic or fails to decode is repor
 import marshal
 import zlib
 
-MAGIC = b"GLMREF\x00\x04"
+# LAYOUT is part of every index key: bump it whenever glmref.build or this module changes what is stored,
+# so that no index written by another layout is ever taken for a current one.
+LAYOUT = 5
+MAGIC = b"GLMREF\x00" + bytes([LAYOUT])
 _BUCKET_SIZE = 64
 
 

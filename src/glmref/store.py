@@ -68,8 +68,10 @@ def _blake2b(**kwargs):
 
 
 def _digest(parts):
+    from glmref.indexfile import LAYOUT
+
     h = _blake2b(digest_size=16)
-    h.update(f"glmref {__version__} python-marshal {marshal.version}\0".encode())
+    h.update(f"glmref {__version__} layout {LAYOUT} python-marshal {marshal.version}\0".encode())
     for name, data in parts:
         h.update(name.encode("utf-8", "surrogateescape") + b"\0" + len(data).to_bytes(8, "little") + data)
     return h.hexdigest()

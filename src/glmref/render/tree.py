@@ -49,3 +49,38 @@ def _event_label(event):
     if details:
         label.append("  " + clean(" · ".join(details)), style="dim")
     return label
+
+
+def lineage_tree(node):
+    """A lineage tree (glmref.lineage.tree) as a Rich tree."""
+    from rich.tree import Tree
+
+    root = Tree(_lineage_label(node))
+    _add_children(root, node)
+    return root
+
+
+def _add_children(branch, node):
+    for child in node["children"]:
+        sub = branch.add(_lineage_label(child))
+        _add_children(sub, child)
+
+
+def _lineage_label(node):
+    from rich.text import Text
+
+    label = Text()
+    if node.get("relation") == "based on":
+        label.append("↳ ", style="cyan")
+    label.append(both_names(node["name"], node.get("name_zh")), style="bold reverse" if node.get("highlight") else "bold")
+    if node.get("loop"):
+        label.append("  (link loops back: not followed)", style="red")
+        return label
+    details = []
+    if node.get("organizations"):
+        details.append(", ".join(node["organizations"]))
+    if node.get("date"):
+        details.append(node["date"])
+    if details:
+        label.append("  " + clean(" · ".join(details)), style="dim")
+    return label
