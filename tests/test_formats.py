@@ -60,3 +60,29 @@ def test_jq_reads_the_json():
     out = subprocess.run(glmref_command() + ["list", "--json"], capture_output=True, check=True).stdout
     names = subprocess.run(["jq", "-r", ".[].name"], input=out, capture_output=True, check=True).stdout.decode()
     assert "GPT-3" in names.split("\n")
+
+
+def test_timeline_plot_draws_every_sized_model_and_labels_records(cli):
+    from glmref.catalog import open_catalog
+
+    sized = [m for m in open_catalog().models() if (m.get("parameters") or {}).get("value") and m.get("released")]
+    doc = cli("timeline", "--plot", "--json").json()
+    assert {p["id"] for p in doc["points"]} == {m["id"] for m in sized}
+    biggest = max(sized, key=lambda m: m["parameters"]["value"])
+    assert next(p for p in doc["points"] if p["id"] == biggest["id"])["landmark"]
+    out = cli("timeline", "--plot", env={"COLUMNS": "100"}).out
+    assert biggest["name"] in out
+    assert all(len(line) <= 100 for line in out.splitlines())
+
+
+def test_timeline_svg_is_a_valid_svg_with_a_mark_per_model(cli, tmp_path):
+    import xml.etree.ElementTree as ET
+
+    path = tmp_path / "chart.svg"
+    r = cli("timeline", "--plot", "--svg", str(path))
+    assert r.code == 0 and str(path) in r.err
+    root = ET.parse(path).getroot()
+    circles = [c for c in root.iter("{http://www.w3.org/2000/svg}circle") if c.find("{http://www.w3.org/2000/svg}title") is not None]
+    points = cli("timeline", "--plot", "--json").json()["points"]
+    assert len(circles) == len(points)
+    assert cli("timeline", "--plot", "--svg", str(tmp_path / "no" / "such" / "dir.svg")).code == 2

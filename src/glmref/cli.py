@@ -289,6 +289,8 @@ def timeline(
     open_weights: bool = OpenOpt, access: Optional[List[str]] = AccessOpt, min_params: Optional[str] = MinParamsOpt,
     max_params: Optional[str] = MaxParamsOpt,
     models_only: bool = typer.Option(False, "--models-only", help="Leave out ideas, milestones and eras."),
+    plot: bool = typer.Option(False, "--plot", help="Draw parameters (log scale) against release date."),
+    svg: Optional[str] = typer.Option(None, "--svg", metavar="FILE", help="Save the --plot chart as an SVG file."),
     fmt: str = FormatOpt,
     json_out: bool = typer.Option(False, "--json", help=JSON_HELP),
 ):
@@ -299,6 +301,7 @@ def timeline(
       glmref timeline --country CN --year 2021
       glmref timeline --family gpt --models-only
       glmref timeline --format csv
+      glmref timeline --plot --svg scaling.svg
     """
     from glmref.query import select
     from glmref.timeline import timeline as build_timeline
@@ -308,6 +311,9 @@ def timeline(
     filters = _filters(org, country, year, since, until, modality, arch, kind, family, open_weights, access,
                        min_params, max_params)
     records = select(catalog, filters)
+    if plot or svg:
+        _plot(catalog, records, svg, fmt)
+        return
     model_filters = any([org, country, modality, arch, kind, family, open_weights, access, min_params, max_params])
     events, grouped, eras = build_timeline(catalog, records, include_concepts=not (models_only or model_filters))
     if year or since or until:
@@ -483,6 +489,37 @@ def validate(
     if problems:
         _note(f"{len(problems)} problem(s) in {len({p.file for p in problems})} file(s)")
         raise typer.Exit(2)
+
+
+def _plot(catalog, records, svg_path, fmt):
+    from glmref.chart import points, scales
+
+    pts = points(catalog, records)
+    if not pts:
+        _note("no model with a known size and date matches these filters")
+        raise typer.Exit(EXIT_NOT_FOUND)
+    xs, ys = scales(pts)
+    if svg_path:
+        from glmref.render.plot import svg_chart
+
+        try:
+            with open(svg_path, "w", encoding="utf-8") as f:
+                f.write(svg_chart(pts, xs, ys))
+        except OSError as e:
+            raise UsageProblem(f"cannot write {svg_path}: {e.strerror or e}") from None
+        _note(f"wrote {svg_path} ({len(pts)} models)")
+    if fmt == "json":
+        from glmref.render.jsonout import emit
+
+        emit({"points": pts, "x_range": list(xs), "log10_y_range": list(ys)})
+    elif fmt != "table":
+        raise UsageProblem("--plot draws a chart; use --json for its points")
+    elif not svg_path:
+        from glmref.render.console import out_console
+        from glmref.render.plot import terminal_chart
+
+        console = out_console()
+        console.print(terminal_chart(pts, xs, ys, console.width))
 
 
 def _emit(fmt, document, rows, columns):

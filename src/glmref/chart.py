@@ -1,0 +1,40 @@
+"""The scaling chart: parameters (log scale) against release date, one point per model with a known size
+and date; the models that set a new size record are the landmarks that get labels. No drawing here."""
+
+import math
+
+
+def _year_fraction(date):
+    year = int(date[:4])
+    month = int(date[5:7]) if len(date) >= 7 else 7  # a year-only date is placed mid-year
+    day = int(date[8:10]) if len(date) >= 10 else 15
+    return year + (month - 1) / 12 + (day - 1) / 365
+
+
+def points(catalog, records):
+    """[{"id", "name", "family", "date", "x", "parameters", "y", "landmark"}] sorted by date."""
+    out = []
+    for rec in records:
+        date = (rec.get("released") or {}).get("value")
+        params = (rec.get("parameters") or {}).get("value")
+        if not date or not params:
+            continue
+        out.append({"id": rec["id"], "name": rec["name"], "family": rec.get("family") or rec["organizations"][0],
+                    "date": date, "x": _year_fraction(date), "parameters": params, "y": math.log10(params),
+                    "landmark": False})
+    out.sort(key=lambda p: p["x"])
+    record = 0
+    for p in out:
+        if p["parameters"] > record:
+            p["landmark"] = True
+            record = p["parameters"]
+    return out
+
+
+def scales(pts):
+    """x range in years and y range in powers of ten, padded to whole ticks."""
+    x0, x1 = math.floor(min(p["x"] for p in pts)), math.floor(max(p["x"] for p in pts)) + 1
+    y0, y1 = math.floor(min(p["y"] for p in pts)), math.ceil(max(p["y"] for p in pts))
+    if y1 == y0:
+        y1 += 1
+    return (x0, x1), (y0, y1)
