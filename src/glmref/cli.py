@@ -46,7 +46,8 @@ def _complete(candidates, incomplete):
 
 def complete_name(ctx: typer.Context, incomplete: str):
     try:  # completion prints candidates or nothing: never an error
-        return list(_complete(_completion_catalog(ctx).completion(), incomplete))
+        given = set(ctx.params.get("names") or ())  # `compare GPT-2 GP<TAB>` does not offer GPT-2 again
+        return [c for c in _complete(_completion_catalog(ctx).completion(), incomplete) if c[0] not in given]
     except Exception:
         return []
 
