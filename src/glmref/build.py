@@ -15,11 +15,14 @@ from glmref.yamlread import YamlProblem, read_yaml_bytes
 
 
 def check_files(files, today_year=None):
-    """Parse and check files given as (display path, bytes, is_user). Returns (records, problems)."""
+    """Parse and check files given as (display path, bytes, is_user). Returns (records, problems).
+    CSV files (Epoch AI's format) are left for merge_epoch."""
     if today_year is None:
         today_year = datetime.date.today().year
     records, problems = [], []
     for path, data, is_user in files:
+        if path.lower().endswith(".csv"):
+            continue
         try:
             document = read_yaml_bytes(data)
         except YamlProblem as e:
@@ -51,6 +54,9 @@ def compile_index(files, key, today_year=None):
         by_id[rid] = rec
         where[rid] = (path, at, is_user)
         rec["origin"] = path if is_user else None
+    for path, data, _ in files:
+        if path.lower().endswith(".csv"):
+            merge_epoch(by_id, where, path, data, problems)
     problems.extend(_check_references(by_id, where))
     names = _name_table(by_id, where, problems)
     if problems:
@@ -169,6 +175,7 @@ def _name_table(by_id, where, problems):
 def _derive(by_id):
     for rec in by_id.values():
         rec.pop("_pos", None)
+        rec.pop("_from", None)
         for claim in rec.get("claims", []):
             claim.pop("at", None)
         if rec["type"] in ("model", "concept"):
@@ -272,3 +279,84 @@ def _search_sections(by_id):
                 if not postings or postings[-1] != code:
                     postings.append(code)
     return {"short": {"ids": ids, "owner": owner, "field": field, "text": text, "key": key}, "words": words}
+
+
+def merge_epoch(by_id, where, path, data, problems):
+    """Epoch AI rows: new models cited to Epoch, or claims on the models glmref already has."""
+    from glmref import epoch
+    from glmref.diff import differences, org_lookup
+
+    rows, found = epoch.read_rows(path, data)
+    problems.extend(found)
+    if not rows:
+        return
+    if epoch.SOURCE_ID not in by_id:
+        by_id[epoch.SOURCE_ID] = epoch.source_record(rows)
+        by_id[epoch.SOURCE_ID]["origin"] = path
+        where[epoch.SOURCE_ID] = (path, (1, 1), True)
+    models = {}
+    for rid, rec in by_id.items():
+        if rec["type"] == "model":
+            for name in [rid, rec["name"]] + ([rec["name_zh"]] if rec.get("name_zh") else []) + rec.get("aliases", []):
+                if name:
+                    models.setdefault(normalize(name), rid)
+    orgs = org_lookup(by_id.values())
+    org_names = {rid: rec["name"] for rid, rec in by_id.items() if rec["type"] == "organization"}
+    seen = set()
+    for line, row in rows:
+        m = epoch.row_model(row)
+        key = normalize(m["name"])
+        if not key:
+            problems.append(Problem(path, line, 1, None, "Model", "row has no model name"))
+            continue
+        if key in seen:
+            continue  # a repeated row adds nothing
+        seen.add(key)
+        existing = next((models[k] for k in epoch.name_keys(m["name"]) if k in models), None)
+        if existing and "epoch" not in by_id[existing].get("_from", ""):
+            rec = by_id[existing]
+            for field, theirs, _ in differences(rec, m, orgs, org_names):
+                rec.setdefault("claims", []).append({"field": field, "value": theirs, "source": epoch.SOURCE_ID,
+                                                     "where": f"row {line}", "note": None, "estimate": False,
+                                                     "at": (line, 1)})
+            continue
+        rid = "epoch-" + epoch._slug(m["name"])
+        while rid in by_id:
+            rid += "-2"
+        org_ids = []
+        for name in m["organizations"] or ["Unknown organization"]:
+            oid = orgs.get(normalize(name))
+            if oid is None:
+                oid = "epoch-org-" + epoch._slug(name)
+                if oid not in by_id:
+                    by_id[oid] = {"id": oid, "type": "organization", "name": name, "name_zh": None, "aliases": [],
+                                  "country": (m["countries"] or ["ZZ"])[0], "kind": "company", "parent": None,
+                                  "url": None, "description": None, "sources": [epoch.SOURCE_ID], "origin": path,
+                                  "_pos": {}}
+                    where[oid] = (path, (line, 1), True)
+                orgs[normalize(name)] = oid
+                org_names[oid] = name
+            if oid not in org_ids:
+                org_ids.append(oid)
+        language = "language" in m["domain"].lower()
+        by_id[rid] = {
+            "id": rid, "type": "model", "name": m["name"], "name_zh": None, "aliases": [], "kind": "model",
+            "family": None, "organizations": org_ids,
+            "released": {"value": m["date"], "event": "paper" if "arxiv.org" in m["link"] else "announcement",
+                         "source": epoch.SOURCE_ID, "note": None} if m["date"] else None,
+            "parameters": {"value": m["parameters"], "status": "disclosed", "active": None, "sizes": [],
+                           "source": epoch.SOURCE_ID, "note": None} if m["parameters"] else None,
+            "training_tokens": {"value": m["tokens"], "status": "disclosed", "source": epoch.SOURCE_ID,
+                                "note": "Epoch's training dataset size"} if m["tokens"] and language else None,
+            "context_window": None, "knowledge_cutoff": None, "architecture": None,
+            "modalities": {"input": ["text"], "output": ["text"], "source": epoch.SOURCE_ID, "note": None}
+            if m["domain"].strip().lower() == "language" else None,
+            "access": {"value": m["access"], "license": None, "source": epoch.SOURCE_ID, "note": None}
+            if m["access"] else None,
+            "predecessor": None, "based_on": [], "concepts": [], "introduced": [],
+            "description": (f"{m['task'] or m['domain'] or 'AI'} model listed in Epoch AI's Notable AI Models "
+                            "dataset; glmref has no record of its own for it."),
+            "sources": [epoch.SOURCE_ID], "claims": [], "origin": path, "_from": "epoch", "_pos": {},
+        }
+        where[rid] = (path, (line, 1), True)
+        models[key] = rid

@@ -467,6 +467,43 @@ def cite(
 
 
 @app.command()
+def check(
+    path: str = typer.Argument(..., help="Epoch AI's CSV or a glmref YAML file to compare.", metavar="FILE",
+                               show_default=False),
+    json_out: bool = typer.Option(False, "--json", help=JSON_HELP),
+):
+    """List every model where FILE disagrees with the packaged catalog on parameters, date or organization.
+
+    Sizes that agree to two significant figures and dates that agree at the precision both give are not
+    disagreements. Exit 0 whether or not there are disagreements.
+
+    Examples:
+      glmref check notable_ai_models.csv
+      glmref check colleague-models.yaml --json
+    """
+    from glmref.catalog import Catalog
+    from glmref.check import check as run_check
+    from glmref.store import _read, load_index, user_files
+
+    (file,) = user_files([path]) if not os.path.isdir(path) else (None,)
+    if file is None:
+        raise UsageProblem(f"check takes one file, not a directory: {path}")
+    rows, matched, unmatched = run_check(Catalog(load_index()), file, _read(file))
+    if json_out:
+        from glmref.render.jsonout import emit
+
+        emit({"file": file, "matched": matched, "unmatched": unmatched, "disagreements": rows})
+        return
+    if rows:
+        from glmref.render.console import out_console
+        from glmref.render.tables import check_table
+
+        _page(out_console(), check_table(rows))
+    _note(f"{len(rows)} disagreement(s) in {matched} model(s) glmref also has; "
+          f"{len(unmatched)} model(s) in the file are not in glmref")
+
+
+@app.command()
 def validate(
     paths: List[str] = typer.Argument(..., help="YAML data files or directories to check.", metavar="PATH...", show_default=False),
     json_out: bool = typer.Option(False, "--json", help=JSON_HELP),
@@ -634,6 +671,11 @@ def main(argv=None):
             _quiet_broken_pipe()
         _note(f"error: {e}")
         code = 2
+    except Exception as e:  # a bug: one line and a distinct code, the traceback only when asked for
+        if os.environ.get("GLMREF_DEBUG"):
+            raise
+        _note(f"internal error: {type(e).__name__}: {e} (set GLMREF_DEBUG=1 for the traceback, and please report it)")
+        code = 3
     sys.exit(code if isinstance(code, int) else 0)
 
 

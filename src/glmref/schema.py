@@ -19,6 +19,7 @@ COUNTRIES = {
     "US": "United States", "CN": "China", "GB": "United Kingdom", "DE": "Germany", "FR": "France",
     "AE": "United Arab Emirates", "CA": "Canada", "JP": "Japan", "KR": "South Korea", "IL": "Israel",
     "SG": "Singapore", "IN": "India", "CH": "Switzerland", "NL": "Netherlands", "INTL": "International",
+    "ZZ": "unknown country",
 }
 MODEL_KINDS = ("model", "model-family", "product", "system", "toolkit", "hardware")
 CONCEPT_KINDS = ("architecture", "mechanism", "technique", "paradigm", "language-model", "era", "challenge",

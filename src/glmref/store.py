@@ -16,6 +16,7 @@ from glmref.errors import UsageProblem
 DATA_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
 SHIPPED_INDEX = os.path.join(DATA_DIR, "index.glmref")
 DATA_SUFFIXES = (".yaml", ".yml")
+USER_SUFFIXES = DATA_SUFFIXES + (".csv",)  # user data may also be Epoch AI's CSV
 KEEP_CACHE_FILES = 8
 
 
@@ -36,7 +37,7 @@ def user_files(paths):
         if os.path.isdir(path):
             for root, dirs, files in os.walk(path):
                 dirs.sort()
-                found.extend(os.path.join(root, f) for f in sorted(files) if f.endswith(DATA_SUFFIXES))
+                found.extend(os.path.join(root, f) for f in sorted(files) if f.lower().endswith(USER_SUFFIXES))
         elif os.path.isfile(path):
             found.append(path)
         elif os.path.exists(path):

@@ -118,3 +118,13 @@ def search_table(hits):
 def _snippet(value, limit=70):
     value = clean(value)
     return value if len(value) <= limit else value[: limit - 1] + "…"
+
+
+def check_table(rows):
+    table = _table()
+    for header in ("model", "field", "glmref", "file says", "where"):
+        table.add_column(header, overflow="fold")
+    for row in rows:
+        table.add_row(text(row["name"], "bold"), text(row["field"]), text(f"{row['glmref']} ({row['glmref_source']})"),
+                      text(row["other"], "yellow"), text(row["where"], "dim"))
+    return table

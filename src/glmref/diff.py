@@ -1,0 +1,50 @@
+"""Where an outside dataset disagrees with a glmref record on parameters, date or organization. Used to turn
+Epoch's differing values into claims, and by `glmref check`."""
+
+import math
+
+from glmref.names import normalize
+from glmref.values import format_size
+
+
+def same_size(a, b):
+    """Equal to two significant figures: 1.5B and 1.542B agree; rounding is not a disagreement."""
+    def rounded(n):
+        digits = 2 - int(math.floor(math.log10(n))) - 1
+        return round(n, digits)
+
+    return rounded(a) == rounded(b)
+
+
+def same_date(a, b):
+    """Equal at the precision both give: 2020-05 agrees with 2020-05-28."""
+    n = min(len(a), len(b))
+    return a[:n] == b[:n]
+
+
+def org_lookup(records):
+    """Normalized organization names and aliases -> organization id."""
+    table = {}
+    for rec in records:
+        if rec["type"] == "organization":
+            for name in [rec["id"], rec["name"]] + ([rec["name_zh"]] if rec.get("name_zh") else []) + rec.get("aliases", []):
+                table.setdefault(normalize(name), rec["id"])
+    return table
+
+
+def differences(rec, other, orgs, org_names):
+    """[(field, other value as text, glmref value as text)] for parameters, released and organizations.
+    `other` has parameters (int or None), date (text or None) and organizations (names or ids)."""
+    out = []
+    mine = (rec.get("parameters") or {}).get("value")
+    if other.get("parameters") and mine and not same_size(mine, other["parameters"]):
+        out.append(("parameters", format_size(other["parameters"]), format_size(mine)))
+    mine_date = (rec.get("released") or {}).get("value")
+    if other.get("date") and mine_date and not same_date(mine_date, other["date"]):
+        out.append(("released", other["date"], mine_date))
+    if other.get("organizations"):
+        ids = {orgs.get(normalize(o), normalize(o)) for o in other["organizations"]}
+        if ids != set(rec.get("organizations", [])):
+            out.append(("organizations", ", ".join(other["organizations"]),
+                        ", ".join(org_names.get(o, o) for o in rec.get("organizations", []))))
+    return out
