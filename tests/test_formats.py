@@ -86,3 +86,22 @@ def test_timeline_svg_is_a_valid_svg_with_a_mark_per_model(cli, tmp_path):
     points = cli("timeline", "--plot", "--json").json()["points"]
     assert len(circles) == len(points)
     assert cli("timeline", "--plot", "--svg", str(tmp_path / "no" / "such" / "dir.svg")).code == 2
+
+
+def test_json_outputs_match_the_shipped_json_schema(cli):
+    import importlib.resources
+
+    from jsonschema import Draft202012Validator
+
+    schema = json.loads((importlib.resources.files("glmref") / "schemas" / "output.schema.json").read_text())
+    Draft202012Validator.check_schema(schema)
+
+    def check(name, document):
+        sub = dict(schema, **{"$ref": f"#/$defs/{name}"})
+        Draft202012Validator(sub).validate(document)
+
+    check("model", cli("show", "GPT-3", "--json").json())
+    check("list", cli("list", "--json").json())
+    check("compare", cli("compare", "GPT-1", "GPT-3", "--json").json())
+    check("timeline", cli("timeline", "--json").json())
+    check("search", cli("search", "GPT", "--json").json())
