@@ -3,6 +3,8 @@ bibliography records — no author, venue or page is ever filled in."""
 
 import re
 
+from glmref.views import link_of
+
 CITE_FORMATS = ("bibtex", "apa", "ris", "json")
 _BIBTEX_SPECIAL = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$",
                    "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
@@ -90,20 +92,12 @@ def apa(source):
         parts.append(f"[{source['title_en']}].")
     if source.get("publisher") and who != source.get("publisher"):
         parts.append(source["publisher"] + ".")
-    link = _link(source)
+    link = link_of(source)
     if link:
         parts.append(link)
     elif source.get("citation"):
         parts.append(source["citation"] + ".")
     return " ".join(parts) + "\n"
-
-
-def _link(source):
-    if source.get("doi"):
-        return f"https://doi.org/{source['doi']}"
-    if source.get("arxiv"):
-        return f"https://arxiv.org/abs/{source['arxiv']}"
-    return source.get("url")
 
 
 def ris(source):
@@ -120,7 +114,7 @@ def ris(source):
         lines.append(f"PB  - {source['publisher']}")
     if source.get("doi"):
         lines.append(f"DO  - {source['doi']}")
-    link = _link(source)
+    link = link_of(source)
     if link:
         lines.append(f"UR  - {link}")
     if source.get("citation"):
