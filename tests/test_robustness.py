@@ -119,3 +119,55 @@ def test_narrow_and_wide_terminals(proc):
 def test_compare_with_many_names(cli):
     r = cli("compare", *["GPT-1", "GPT-2", "GPT-3"] * 5)
     assert r.code == 2 and len(r.err.strip().splitlines()) == 1
+
+
+def test_pager_only_on_a_terminal_and_never_with_no_pager(tmp_path):
+    import pty
+    import select
+
+    marker = tmp_path / "paged"
+    pager = f"sh -c 'cat > {marker}'"
+    env = dict(os.environ, GLMREF_PAGER=pager, LINES="5", COLUMNS="100", GLMREF_CACHE_DIR=str(tmp_path / "c"))
+    env.pop("GLMREF_DATA", None)
+    piped = subprocess.run(glmref_command() + ["show", "GPT-1"], capture_output=True, env=env, timeout=60)
+    assert piped.returncode == 0 and b"GPT-1" in piped.stdout and not marker.exists()
+
+    def on_terminal(*args):
+        pid, fd = pty.fork()
+        if pid == 0:
+            os.execvpe(glmref_command()[0], glmref_command() + list(args), env)
+        out = b""
+        while True:
+            ready, _, _ = select.select([fd], [], [], 30)
+            if not ready:
+                break
+            try:
+                chunk = os.read(fd, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            out += chunk
+        os.waitpid(pid, 0)
+        return out
+
+    on_terminal("--no-pager", "show", "GPT-1")
+    assert not marker.exists()
+    on_terminal("show", "GPT-1")
+    assert marker.exists() and b"GPT-1" in marker.read_bytes()
+
+
+def test_chinese_names_first_with_zh(cli, tmp_path):
+    data = tmp_path / "zh.yaml"
+    data.write_text("""schema: 1
+sources: [{id: s, short: S, title: T, kind: website, date: "2025", url: "https://example.org/"}]
+organizations: [{id: zh-lab, name: Lab, name_zh: 实验室, country: CN, kind: lab, sources: [s]}]
+models: [{id: zh-model, name: Wenxin Test, name_zh: 文心测试, kind: model, organizations: [zh-lab], sources: [s],
+          released: {value: "2024", event: release, source: s}}]
+""", encoding="utf-8")
+    english_first = cli("--data", str(data), "show", "文心测试").out
+    assert english_first.index("Wenxin Test") < english_first.index("文心测试")
+    chinese_first = cli("--data", str(data), "--zh", "show", "Wenxin Test").out
+    assert chinese_first.index("文心测试") < chinese_first.index("Wenxin Test")
+    listed = cli("--data", str(data), "list", "--org", "Lab", env={"GLMREF_LANG": "zh"}).out
+    assert listed.index("文心测试") < listed.index("Wenxin Test") and "实验室" in listed

@@ -98,10 +98,11 @@ def _root(
     """A reference for general large models: facts with their sources, and where sources disagree."""
     _extra_data[:] = [str(p) for p in (data or [])]
     _no_pager[0] = no_pager
-    if chinese_first or os.environ.get("GLMREF_LANG", "").lower().startswith("zh"):
+    zh = chinese_first or os.environ.get("GLMREF_LANG", "").lower().startswith("zh")
+    if zh or "glmref.render.text" in sys.modules:
         from glmref.render import text
 
-        text.CHINESE_FIRST = True
+        text.CHINESE_FIRST = zh
 
 
 def _catalog():
