@@ -163,3 +163,21 @@ def test_a_changed_version_number_never_resolves_to_a_different_version(data):
     except NotFound:
         return
     assert version_parts(catalog.get(found.id)["name"]) == version_parts(typed) or found.exact
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_a_name_with_an_added_word_is_never_taken_for_that_name(data):
+    from glmref.errors import NotFound
+    from glmref.lookup import resolve
+
+    catalog = open_catalog()
+    rec = data.draw(st.sampled_from([r for r in _records() if r["type"] == "model"]))
+    extra = data.draw(st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=2, max_size=6))
+    where = data.draw(st.sampled_from(["prefix", "suffix"]))
+    typed = f"{extra}{rec['name']}" if where == "prefix" else f"{rec['name']}-{extra}"
+    try:
+        found = resolve(catalog, typed)
+    except NotFound:
+        return
+    assert found.exact or found.id != rec["id"], (typed, found.id)

@@ -1,8 +1,6 @@
 """Lineage trees: a model (or language-model stage) and everything descended from it through predecessor,
 based-on and fine-tuned-from links. Loops and dangling links in user data are reported, never followed."""
 
-from glmref.errors import NotFound
-
 
 def _parents(rec):
     return ([rec["predecessor"]] if rec.get("predecessor") else []) + list(rec.get("based_on", []))
@@ -44,19 +42,17 @@ def tree(catalog, rid, highlight=None, _path=()):
 
 
 def family_trees(catalog, query):
-    """The trees for a record (from its lineage root) or a family slug (one tree per root in the family)."""
+    """The trees of a family slug (one per root in the family: `gpt`, `llama`), or of a record from its lineage
+    root. A family name wins over a record of the same name, since the family includes that record."""
     from glmref.lookup import resolve
 
     families = catalog.families()
-    try:
-        found = resolve(catalog, query, types=("model", "concept"))
-    except NotFound:
-        slug = query.strip().lower()
-        if slug not in families:
-            raise
+    slug = query.strip().lower()
+    if slug in families:
         members = set(families[slug])
         roots = [m for m in families[slug] if not any(p in members for p in _parents(catalog.get(m)))]
         return [tree(catalog, r) for r in sorted(roots, key=lambda r: _date(catalog, r))]
+    found = resolve(catalog, query, types=("model", "concept"))
     return [tree(catalog, root_of(catalog, found.id), highlight=found.id)]
 
 

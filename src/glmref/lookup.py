@@ -1,6 +1,7 @@
 """Resolving what a person types to one record: an exact match after normalisation wins; otherwise a
-fuzzy match is taken only when it is a clear typo of exactly one name with the same version numbers.
-`GPT-5` is never GPT-4 or T5 and `DistilBERT` never BERT: a different version or an added word is not a typo."""
+fuzzy match is taken only when it is a clear typo of exactly one name with the same version numbers and no
+added part. `GPT-5` is never GPT-4 or T5, `DistilBERT` never BERT and `GPT-4o mini` never GPT-4o: a different
+version or an added word is not a typo."""
 
 import re
 
@@ -30,7 +31,23 @@ def check_query(text, what="name"):
 
 
 def _allowed_typos(length):
-    return 1 if length <= 6 else 2 if length <= 12 else 3
+    return 1 if length <= 8 else 2
+
+
+def _added_part(a, b):
+    """True when one name is the other plus a part at the start or end: `DistilBERT`/`BERT`, `GPT-4o`/`GPT-4`,
+    `Qwen2.5-VL`/`Qwen2.5`. Such a name is another model, not a typo; a single dropped letter is still a typo
+    (`lama` for `llama`), except a letter after a version number (`4o`)."""
+    short, long = sorted((a, b), key=len)
+    if short == long:
+        return False
+    if long.startswith(short):
+        extra, before = long[len(short):], short[-1:]
+    elif long.endswith(short):
+        extra, before = long[: len(long) - len(short)], ""
+    else:
+        return False
+    return len(extra) >= 2 or before == "#"
 
 
 def _letters(text):
@@ -59,7 +76,7 @@ def resolve(catalog, text, types=None):
         if version_parts(name) != versions:
             continue
         distance = OSA.distance(letters, _letters(name), score_cutoff=limit)
-        if distance <= limit:
+        if distance <= limit and not _added_part(letters, _letters(name)):
             best = typos.get(owner)
             if best is None or distance < best[0]:
                 typos[owner] = (distance, name)
@@ -86,7 +103,7 @@ def suggestions(catalog, text, types=None, limit=SUGGESTIONS):
             owners.append(owner)
             choices.append(name)
     seen, out = set(), []
-    for _, score, i in process.extract(query, choices, scorer=fuzz.WRatio, limit=limit * 4, score_cutoff=60):
+    for _, score, i in process.extract(query, choices, scorer=fuzz.WRatio, limit=limit * 4, score_cutoff=72):
         owner = owners[i]
         if owner not in seen and catalog.get(owner)["type"] != "source":
             seen.add(owner)

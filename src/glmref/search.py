@@ -9,7 +9,7 @@ SHORT_FIELDS = ("name", "Chinese name", "alias", "organization")  # order fixed 
 LONG_FIELDS = ("introduced", "description")
 WEIGHTS = {"name": 1.0, "Chinese name": 1.0, "alias": 0.97, "organization": 0.85, "introduced": 0.8,
            "description": 0.75}
-THRESHOLD = 62
+THRESHOLD = 75
 
 
 def _word_matches(word, vocabulary):

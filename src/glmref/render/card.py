@@ -201,8 +201,11 @@ def _disagreement_block(view, refs):
     for d in lines:
         where = f", {d['where']}" if d.get("where") else ""
         canonical_ref = refs.mark(d["canonical_source"]) if d.get("canonical_source") else ""
-        body = text(f"{d['source_short']}{where} {refs.mark(d['source'])} says {d['claimed']}; "
-                    f"the primary source {canonical_ref} gives {d['canonical']}.")
+        if d["field"] in ("description", "name", "kind"):  # prose: the claim alone, the card shows ours
+            body = text(f"{d['source_short']}{where} {refs.mark(d['source'])} says: {d['claimed']}")
+        else:
+            body = text(f"{d['source_short']}{where} {refs.mark(d['source'])} says {d['claimed']}; "
+                        f"the primary source {canonical_ref} gives {d['canonical']}.")
         if d.get("note"):
             body.append("\n" + clean(d["note"]), style="dim")
         grid.add_row(text(f"  {d['field']}", "yellow"), body)
