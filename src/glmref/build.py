@@ -138,9 +138,9 @@ def _check_claim(problems, where, rid, rec, claim):
         rng = parse_size_range(value)
         canonical = rec["parameters"].get("value")
         same = rng is not None and rng[0] == rng[1] == canonical and not claim["estimate"]
-    elif field in ("released", "knowledge_cutoff") and rec.get(field if field != "released" else "released"):
-        canonical = rec[field].get("value")
-        same = parse_date(value) is not None and value == canonical
+    elif field in ("released", "knowledge_cutoff"):
+        fact = rec.get(field) or (rec.get("date") if field == "released" else None)  # a concept's is `date`
+        same = bool(fact) and parse_date(value) is not None and value == fact.get("value")
     elif field == "name":
         same = normalize(value) == normalize(rec["name"])
     if same:

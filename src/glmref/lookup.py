@@ -31,7 +31,7 @@ def check_query(text, what="name"):
 
 
 def _allowed_typos(length):
-    return 1 if length <= 8 else 2
+    return 1 if length <= 12 else 2
 
 
 def _added_part(a, b):

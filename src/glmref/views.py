@@ -58,13 +58,21 @@ def _date_view(fact, key="value"):
     return view
 
 
+def _fact(rec, field):
+    """The fact a claim on `field` disputes: a concept's `released` claim is about its `date`."""
+    fact = rec.get(field)
+    if fact is None and field == "released":
+        fact = rec.get("date")
+    return fact if isinstance(fact, dict) else None
+
+
 def canonical_text(catalog, rec, field):
     """The canonical value of a field as short text, for disagreement lines and compare rows."""
     if field == "parameters":
         p = rec.get("parameters")
         return _size_view(p)["human"] if p else "unknown"
     if field in ("released", "knowledge_cutoff"):
-        f = rec.get(field)
+        f = _fact(rec, field)
         return f["value"] if f and f.get("value") else "unknown"
     if field == "organizations":
         return ", ".join(catalog.name_of(o) for o in rec.get("organizations", []))
@@ -99,7 +107,7 @@ def disagreements(catalog, rec):
     out = []
     for claim in rec.get("claims", []):
         field = claim["field"]
-        fact = rec.get(field)
+        fact = _fact(rec, field)
         out.append({
             "field": field,
             "claimed": _claim_text(claim),
@@ -109,7 +117,7 @@ def disagreements(catalog, rec):
             "where": claim.get("where"),
             "note": claim.get("note"),
             "canonical": canonical_text(catalog, rec, field),
-            "canonical_source": fact.get("source") if isinstance(fact, dict) else (rec["sources"][0] if rec.get("sources") else None),
+            "canonical_source": fact.get("source") if fact else (rec["sources"][0] if rec.get("sources") else None),
         })
     return out
 
