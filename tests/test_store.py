@@ -113,3 +113,30 @@ def test_old_cache_files_are_pruned(cli, tmp_path):
         path.write_text(MODEL.format(size=f"{i + 1}B"), encoding="utf-8")
         assert cli("--data", str(path), "show", "My Model").code == 0
     assert len(cache_files(tmp_path)) <= store.KEEP_CACHE_FILES
+
+
+def test_packaged_key_is_remembered_by_file_stats_and_never_stale(tmp_path, monkeypatch):
+    import shutil
+    import time
+
+    data = tmp_path / "data"
+    shutil.copytree(store.DATA_DIR, data)
+    monkeypatch.setattr(store, "DATA_DIR", str(data))
+
+    def content_key():
+        return store._digest([(os.path.relpath(p, str(data)), store._read(p)) for p in store.packaged_files()])
+
+    first = store._packaged_key()
+    assert first == content_key()
+    # make the files look old, so the remembered key is trusted on the next call
+    old = time.time_ns() - 10 * store.RACY_NS
+    for p in store.packaged_files():
+        os.utime(p, ns=(old, old))
+    assert store._packaged_key() == content_key()
+    expected, calls = content_key(), []
+    monkeypatch.setattr(store, "_read", lambda p: calls.append(p) or open(p, "rb").read())
+    assert store._packaged_key() == expected and calls == []  # trusted: nothing read
+    target = store.packaged_files()[0]
+    text = open(target, encoding="utf-8").read()
+    open(target, "w", encoding="utf-8").write(text.replace("schema: 1", "schema: 1 "))
+    assert store._packaged_key() == content_key() != first  # an edit is always seen

@@ -25,16 +25,18 @@ def version_parts(name: str) -> tuple:
     return tuple(parts)
 
 
-_WORD = re.compile(r"[^\W_]+", re.UNICODE)
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_word_patterns = []  # compiled on first use: these Unicode classes cost milliseconds that `show` never needs
 
 
 def fold_words(text: str) -> list:
     """The words of a text for search: width- and case-folded; CJK text (no spaces) also split per character."""
+    if not _word_patterns:
+        _word_patterns.extend((re.compile(r"[^\W_]+"), re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")))
+    word_re, cjk_re = _word_patterns
     folded = unicodedata.normalize("NFKC", text).casefold()
     out = []
-    for word in _WORD.findall(folded):
+    for word in word_re.findall(folded):
         out.append(word)
-        if _CJK.search(word) and len(word) > 1:
-            out.extend(ch for ch in word if _CJK.match(ch))
+        if cjk_re.search(word) and len(word) > 1:
+            out.extend(ch for ch in word if cjk_re.match(ch))
     return out

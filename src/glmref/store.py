@@ -9,6 +9,7 @@ corrupt, unreadable or unwritable is ignored: the index is then compiled in memo
 import marshal
 import os
 import sys
+import time
 
 from glmref import __version__
 from glmref.errors import UsageProblem
@@ -99,7 +100,7 @@ def _load_index(path, key):
     return index
 
 
-def _write_index(path, data):
+def _write_index(path, data, prune=True):
     """Write atomically: a whole file under a temporary name, then a rename. False if it cannot be written."""
     directory = os.path.dirname(path)
     tmp = f"{path}.{os.getpid()}.tmp"
@@ -114,7 +115,8 @@ def _write_index(path, data):
         except OSError:
             pass
         return False
-    _prune(directory, keep=path)
+    if prune:
+        _prune(directory, keep=path)
     return True
 
 
@@ -129,16 +131,51 @@ def _prune(directory, keep):
         pass
 
 
+RACY_NS = 2_000_000_000  # a file changed this close to when its stats were recorded is hashed again
+
+
+def _stats(paths):
+    out = []
+    for p in paths:
+        st = os.stat(p)
+        out.append((p, st.st_size, st.st_mtime_ns, st.st_ino))
+    return out
+
+
+def _packaged_key():
+    """The content key of the packaged data without reading it when nothing changed.
+
+    The packaged files only change when glmref is reinstalled or edited, so the key is remembered next to the
+    cache with each file's size, modification time and inode, and reused while those stay the same. As git does
+    for its index, a file modified within RACY_NS of the moment the stats were recorded is not trusted: it could
+    have changed again within the clock's resolution. Any doubt means reading and hashing the files."""
+    paths = packaged_files()
+    stats = _stats(paths)
+    memo_path = os.path.join(cache_dir(), "packaged-key")
+    try:
+        with open(memo_path, "rb") as f:
+            memo = marshal.loads(f.read())
+        if memo["stats"] == stats and all(m < memo["written"] - RACY_NS for _, _, m, _ in stats):
+            return memo["key"]
+    except (OSError, ValueError, EOFError, TypeError, KeyError):
+        pass
+    key = _digest([(os.path.relpath(p, DATA_DIR), _read(p)) for p in paths])
+    if _stats(paths) == stats:  # unchanged while hashing
+        _write_index(memo_path, marshal.dumps({"stats": stats, "key": key, "written": time.time_ns()}), prune=False)
+    return key
+
+
 def load_index(extra_paths=(), trust_files=True):
     """The compiled index for the packaged data plus user data paths. Raises DataError or UsageProblem.
     With trust_files=False the index files on disk are passed over and the index is compiled anew."""
-    packaged = [(os.path.relpath(p, DATA_DIR), _read(p)) for p in packaged_files()]
     users = [(p, _read(p)) for p in user_files(extra_paths)]
-    key = _digest(packaged + [("user:" + p, d) for p, d in users])
     if not users and trust_files:
+        key = _packaged_key()
         index = _load_index(SHIPPED_INDEX, key)
         if index is not None:
             return index
+    packaged = [(os.path.relpath(p, DATA_DIR), _read(p)) for p in packaged_files()]
+    key = _digest(packaged + [("user:" + p, d) for p, d in users])
     cached = os.path.join(cache_dir(), f"index-{key}.glmref")
     index = _load_index(cached, key) if trust_files else None
     if index is not None:

@@ -24,6 +24,7 @@ class _Refs:
 
 
 NARROW = 60  # below this many columns the card stacks each label above its value
+MAX_VALUE_WIDTH = 100  # wider text is hard to read
 
 
 class _Rows:
@@ -41,9 +42,12 @@ class _Rows:
         from rich.table import Table
 
         if options.max_width >= NARROW:
+            # fixed column widths: Rich then need not measure every cell, which is most of the drawing time
+            label_width = max((len(line) for label, _, _ in self.rows for line in label.plain.split("\n")), default=1)
+            value_width = min(options.max_width - label_width - 4, MAX_VALUE_WIDTH)
             table = Table(title=self.title, box=None, show_header=False, title_justify="left", padding=(0, 1))
-            table.add_column("field", no_wrap=True)
-            table.add_column("value", overflow="fold")
+            table.add_column("field", no_wrap=True, width=label_width)
+            table.add_column("value", overflow="fold", width=value_width)
             for label, value, ref in self.rows:
                 table.add_row(label, _with_ref(value, ref))
             yield table
@@ -181,14 +185,27 @@ def model_card(view):
     return Group(table, *_disagreement_block(view, refs), _sources_block(view, refs))
 
 
-def _grid(title, style):
-    from rich.table import Table
+class _Block:
+    """A title and rows of (label, body) with a hanging indent, the label column sized to its widest label."""
 
-    grid = Table.grid(padding=(0, 1))
-    grid.title = None
-    grid.add_column(no_wrap=True)
-    grid.add_column(overflow="fold")
-    return grid, text(title, style)
+    def __init__(self, title, style):
+        self.title, self.rows = text(title, style), []
+
+    def add_row(self, label, body):
+        self.rows.append((label, body))
+
+    def __rich_console__(self, console, options):
+        from rich.table import Table
+
+        label_width = max((len(label.plain) for label, _ in self.rows), default=1)
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True, width=label_width)
+        grid.add_column(overflow="fold", width=max(1, min(options.max_width - label_width - 1,
+                                                             MAX_VALUE_WIDTH + 20)))
+        for row in self.rows:
+            grid.add_row(*row)
+        yield self.title
+        yield grid
 
 
 def _disagreement_block(view, refs):
@@ -197,7 +214,7 @@ def _disagreement_block(view, refs):
         return []
     from rich.console import Group
 
-    grid, title = _grid("Sources disagree", "bold yellow")
+    grid = _Block("Sources disagree", "bold yellow")
     for d in lines:
         where = f", {d['where']}" if d.get("where") else ""
         canonical_ref = refs.mark(d["canonical_source"]) if d.get("canonical_source") else ""
@@ -209,15 +226,13 @@ def _disagreement_block(view, refs):
         if d.get("note"):
             body.append("\n" + clean(d["note"]), style="dim")
         grid.add_row(text(f"  {d['field']}", "yellow"), body)
-    return [Group(title, grid, text(""))]
+    return [Group(grid, text(""))]
 
 
 def _sources_block(view, refs):
-    from rich.console import Group
-
     for s in view["sources"]:  # sources the fields did not cite still belong to the record
         refs.mark(s["id"])
-    grid, title = _grid("Sources", "bold")
+    grid = _Block("Sources", "bold")
     for n, sid in enumerate(refs.order, 1):
         s = refs.by_id.get(sid, {"id": sid, "short": sid})
         body = text(s.get("short") or sid, "bold")
@@ -231,7 +246,7 @@ def _sources_block(view, refs):
         elif s.get("citation"):
             body.append("\n" + clean(s["citation"]), style="dim")
         grid.add_row(text(f"  [{n}]", "dim"), body)
-    return Group(title, grid)
+    return grid
 
 
 def organization_card(view):
