@@ -173,3 +173,12 @@ def test_python_dash_m_works(proc):
 
     p = subprocess.run([sys.executable, "-m", "glmref", "show", "GPT-3", "--json"], capture_output=True, timeout=60)
     assert p.returncode == 0 and json.loads(p.stdout)["id"] == "gpt-3"
+
+
+def test_timeline_shows_only_the_eras_its_range_overlaps(cli):
+    doc = cli("timeline", "--since", "2017", "--until", "2018-12", "--json").json()
+    assert doc["events"] and all("2017" <= e["date"] <= "2018-12~" for e in doc["events"])
+    for era in doc["eras"]:
+        assert era["from"] <= "2018-12~" and (era["to"] or "9999") + "~" >= doc["events"][0]["date"]
+    everything = cli("timeline", "--json").json()["eras"]
+    assert len(doc["eras"]) < len(everything)

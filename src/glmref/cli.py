@@ -316,16 +316,11 @@ def timeline(
     if plot or svg:
         _plot(catalog, records, svg, fmt)
         return
-    model_filters = any([org, country, modality, arch, kind, family, open_weights, access, min_params, max_params])
-    events, grouped, eras = build_timeline(catalog, records, include_concepts=not (models_only or model_filters))
-    if year or since or until:
-        from glmref.query import _date_bounds
+    from glmref.query import date_bounds
 
-        lo, hi = _date_bounds(filters)
-        events = [e for e in events if lo <= e["date"] <= hi]
-        grouped = {}
-        for e in events:
-            grouped.setdefault(e["date"][:4], {}).setdefault(e["date"][5:7] or None, []).append(e)
+    model_filters = any([org, country, modality, arch, kind, family, open_weights, access, min_params, max_params])
+    start, end = date_bounds(filters)
+    events, grouped, eras = build_timeline(catalog, records, not (models_only or model_filters), start, end)
     if fmt == "table":
         if events:
             from glmref.render.console import out_console

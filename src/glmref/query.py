@@ -19,7 +19,8 @@ class Filters:
         self.min_params, self.max_params = min_params, max_params
 
 
-def _date_bounds(filters):
+def date_bounds(filters):
+    """The (start, end) dates as text that --year, --since and --until allow; end is inclusive."""
     # dates of any precision compare as text; "~" sorts after every digit, so "2020~" ends the year 2020
     lo, hi = "0000", "9999~"
     if filters.year:
@@ -88,7 +89,7 @@ def _countries(values):
 
 def select(catalog, filters):
     """The model records that pass filters, in release order."""
-    lo, hi = _date_bounds(filters)
+    lo, hi = date_bounds(filters)
     dated = bool(filters.year or filters.since or filters.until)
     min_p = _size_option("--min-params", filters.min_params)
     max_p = _size_option("--max-params", filters.max_params)

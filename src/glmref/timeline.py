@@ -5,8 +5,9 @@ def _month(date):
     return date[5:7] if len(date) >= 7 else None
 
 
-def timeline(catalog, models, include_concepts=True):
-    """Events sorted by date, grouped {year: {month or None: [event]}}, and the eras in range."""
+def timeline(catalog, models, include_concepts=True, start="0000", end="9999~"):
+    """Events between start and end (dates as text, end inclusive), sorted and grouped
+    {year: {month or None: [event]}}, and the eras that overlap them."""
     events = []
     for rec in models:
         released = rec.get("released")
@@ -26,11 +27,14 @@ def timeline(catalog, models, include_concepts=True):
                 eras.append({"id": rec["id"], "name": rec["name"], "name_zh": rec.get("name_zh"),
                              "from": rec["period"]["from"], "to": rec["period"].get("to"),
                              "description": rec.get("description")})
+    events = [e for e in events if start <= e["date"] <= end]
     events.sort(key=lambda e: (e["date"], e["type"] != "concept", e["name"].casefold()))
     eras.sort(key=lambda e: e["from"])
     if events:
         first, last = events[0]["date"], events[-1]["date"]
-        eras = [e for e in eras if e["from"] <= last + "~" and (e["to"] or "9999") >= first[:4]]
+        eras = [e for e in eras if e["from"] <= last + "~" and (e["to"] or "9999") + "~" >= first]
+    else:
+        eras = []
     grouped = {}
     for event in events:
         grouped.setdefault(event["date"][:4], {}).setdefault(_month(event["date"]), []).append(event)
