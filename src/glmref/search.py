@@ -10,6 +10,7 @@ LONG_FIELDS = ("introduced", "description")
 WEIGHTS = {"name": 1.0, "Chinese name": 1.0, "alias": 0.97, "organization": 0.85, "introduced": 0.8,
            "description": 0.75}
 THRESHOLD = 75
+STOPWORDS = {"the", "and", "for", "with", "from", "model", "models", "language", "large"}
 
 
 def _word_matches(word, vocabulary):
@@ -47,13 +48,31 @@ def search(catalog, query, limit=20, types=None):
             best[n] = weighted
         reasons.setdefault(n, []).append((weighted, field, text))
 
-    for _, score, i in process.extract(needle, short["key"], scorer=fuzz.WRatio, processor=None, limit=None,
-                                       score_cutoff=THRESHOLD):
-        if score < 100 and len(needle) <= 3:
-            # a short query inside a longer name ("T5" in "GPT-5") is weaker than the name itself
-            score = fuzz.ratio(needle, short["key"][i])
-            if score < THRESHOLD:
-                continue
+    keys = short["key"]
+    if len(needle) <= 3:
+        # a short query is a name or the start of a word of one ("GPT" in "GPT-3", not "T5" in "GPT-5"):
+        # word prefixes and close spellings, cheaper and less noisy than WRatio's partial matching
+        prefix = " " + needle
+        matches = {i: (100 if key == needle else 90) for i, key in enumerate(keys) if prefix in " " + key}
+        for _, score, i in process.extract(needle, keys, scorer=fuzz.ratio, processor=None, limit=None,
+                                           score_cutoff=THRESHOLD):
+            matches.setdefault(i, score)
+    else:
+        matches = {i: score for _, score, i in process.extract(needle, keys, scorer=fuzz.WRatio, processor=None,
+                                                               limit=None, score_cutoff=THRESHOLD)}
+        significant = [w for w in words if len(w) >= 3 and w not in STOPWORDS]
+        if len(words) > 1:
+            # WRatio rewards one shared word ("of"); a name must contain every significant word, or be close
+            # to the whole query letter for letter
+            for i in list(matches):
+                key_words = " " + keys[i]
+                if not all(" " + w[:4] in key_words for w in significant):
+                    score = fuzz.ratio(needle, keys[i])
+                    if score >= THRESHOLD:
+                        matches[i] = score
+                    else:
+                        del matches[i]
+    for i, score in matches.items():
         hit(short["owner"][i], SHORT_FIELDS[short["field"][i]], short["text"][i], score)
 
     vocabulary = catalog.search_section("search_words")

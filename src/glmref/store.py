@@ -100,7 +100,7 @@ def _load_index(path, key):
     return index
 
 
-def _write_index(path, data, prune=True):
+def _write_index(path, data, prune="index-"):
     """Write atomically: a whole file under a temporary name, then a rename. False if it cannot be written."""
     directory = os.path.dirname(path)
     tmp = f"{path}.{os.getpid()}.tmp"
@@ -116,13 +116,15 @@ def _write_index(path, data, prune=True):
             pass
         return False
     if prune:
-        _prune(directory, keep=path)
+        _prune(directory, prune, keep=path)
     return True
 
 
-def _prune(directory, keep):
+def _prune(directory, prefix, keep):
+    """Keep the newest KEEP_CACHE_FILES files of one kind, so edits of big user files cannot fill the disk."""
     try:
-        entries = [os.path.join(directory, n) for n in os.listdir(directory) if n.startswith("index-")]
+        entries = [os.path.join(directory, n) for n in os.listdir(directory)
+                   if n.startswith(prefix) and not n.endswith(".tmp")]
         entries.sort(key=lambda p: os.stat(p).st_mtime, reverse=True)
         for old in entries[KEEP_CACHE_FILES:]:
             if old != keep:
@@ -142,16 +144,15 @@ def _stats(paths):
     return out
 
 
-def _packaged_key():
-    """The content key of the packaged data without reading it when nothing changed.
+def _content_key(paths, names, memo_name):
+    """The content key of data files without reading them when nothing changed since the last call.
 
-    The packaged files only change when glmref is reinstalled or edited, so the key is remembered next to the
-    cache with each file's size, modification time and inode, and reused while those stay the same. As git does
-    for its index, a file modified within RACY_NS of the moment the stats were recorded is not trusted: it could
-    have changed again within the clock's resolution. Any doubt means reading and hashing the files."""
-    paths = packaged_files()
+    The key is remembered in the cache directory with each file's size, modification time and inode, and
+    reused while those stay the same. As git does for its index, a file modified within RACY_NS of the moment
+    the stats were recorded is not trusted: it could have changed again within the clock's resolution. Any
+    doubt means reading and hashing the files."""
     stats = _stats(paths)
-    memo_path = os.path.join(cache_dir(), "packaged-key")
+    memo_path = os.path.join(cache_dir(), memo_name)
     try:
         with open(memo_path, "rb") as f:
             memo = marshal.loads(f.read())
@@ -159,27 +160,39 @@ def _packaged_key():
             return memo["key"]
     except (OSError, ValueError, EOFError, TypeError, KeyError):
         pass
-    key = _digest([(os.path.relpath(p, DATA_DIR), _read(p)) for p in paths])
+    key = _digest([(name, _read(p)) for name, p in zip(names, paths)])
     if _stats(paths) == stats:  # unchanged while hashing
-        _write_index(memo_path, marshal.dumps({"stats": stats, "key": key, "written": time.time_ns()}), prune=False)
+        prune = "user-key-" if memo_name.startswith("user-key-") else None
+        _write_index(memo_path, marshal.dumps({"stats": stats, "key": key, "written": time.time_ns()}), prune=prune)
     return key
+
+
+def _packaged_key():
+    paths = packaged_files()
+    return _content_key(paths, [os.path.relpath(p, DATA_DIR) for p in paths], "packaged-key")
 
 
 def load_index(extra_paths=(), trust_files=True):
     """The compiled index for the packaged data plus user data paths. Raises DataError or UsageProblem.
     With trust_files=False the index files on disk are passed over and the index is compiled anew."""
-    users = [(p, _read(p)) for p in user_files(extra_paths)]
-    if not users and trust_files:
-        key = _packaged_key()
-        index = _load_index(SHIPPED_INDEX, key)
+    user_paths = user_files(extra_paths)
+    packaged_paths = packaged_files()
+    if trust_files:
+        if not user_paths:
+            index = _load_index(SHIPPED_INDEX, _packaged_key())
+            if index is not None:
+                return index
+        names = [os.path.relpath(p, DATA_DIR) for p in packaged_paths] + ["user:" + p for p in user_paths]
+        memo = "user-key-" + _digest([("paths", "\0".join(os.path.abspath(p) for p in user_paths).encode(
+            "utf-8", "surrogateescape"))])
+        key = _content_key(packaged_paths + user_paths, names, memo)
+        index = _load_index(os.path.join(cache_dir(), f"index-{key}.glmref"), key)
         if index is not None:
             return index
-    packaged = [(os.path.relpath(p, DATA_DIR), _read(p)) for p in packaged_files()]
+    packaged = [(os.path.relpath(p, DATA_DIR), _read(p)) for p in packaged_paths]
+    users = [(p, _read(p)) for p in user_paths]
     key = _digest(packaged + [("user:" + p, d) for p, d in users])
     cached = os.path.join(cache_dir(), f"index-{key}.glmref")
-    index = _load_index(cached, key) if trust_files else None
-    if index is not None:
-        return index
     from glmref.build import compile_index
     from glmref.indexfile import IndexFile, encode
 
