@@ -268,7 +268,7 @@ def _search_sections(by_id):
             owner.append(n)
             field.append(SHORT_FIELDS.index(f))
             text.append(t)
-            key.append(" ".join(fold_words(t)))
+            key.append(" ".join(fold_words(t, split_cjk=False)))
         longs = [("introduced", t) for t in rec.get("introduced", [])]
         if rec.get("description"):
             longs.append(("description", rec["description"]))

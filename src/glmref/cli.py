@@ -371,7 +371,7 @@ def search(
             from glmref.render.tables import search_table
 
             console = out_console()
-            _page(console, search_table(hits))
+            _page(console, search_table(hits, console.width))
     else:
         from glmref.render import flat
 

@@ -30,8 +30,9 @@ def check_query(text, what="name"):
         raise UsageProblem(f"{what} contains control characters")
 
 
-def _allowed_typos(length):
-    return 1 if length <= 12 else 2
+# One edit (a wrong, missing, extra or swapped letter) is a typo; two edits as often make another name
+# ("Switch Transformers" and "Switch Transformer-aa"), so beyond one glmref asks instead of guessing.
+MAX_TYPOS = 1
 
 
 def _added_part(a, b):
@@ -68,7 +69,7 @@ def resolve(catalog, text, types=None):
     table = catalog.name_table()
     versions = version_parts(text)
     letters = _letters(query)
-    limit = _allowed_typos(len(letters))
+    limit = MAX_TYPOS
     typos = {}
     for name, owner in table.items():
         if types is not None and catalog.get(owner)["type"] not in types:

@@ -28,7 +28,7 @@ def version_parts(name: str) -> tuple:
 _word_patterns = []  # compiled on first use: these Unicode classes cost milliseconds that `show` never needs
 
 
-def fold_words(text: str) -> list:
+def fold_words(text: str, split_cjk=True) -> list:
     """The words of a text for search: width- and case-folded; CJK text (no spaces) also split per character."""
     if not _word_patterns:
         _word_patterns.extend((re.compile(r"[^\W_]+"), re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")))
@@ -37,6 +37,6 @@ def fold_words(text: str) -> list:
     out = []
     for word in word_re.findall(folded):
         out.append(word)
-        if cjk_re.search(word) and len(word) > 1:
+        if split_cjk and cjk_re.search(word) and len(word) > 1:
             out.extend(ch for ch in word if cjk_re.match(ch))
     return out

@@ -36,7 +36,7 @@ def search(catalog, query, limit=20, types=None):
     words = fold_words(query)
     if not words:
         return []
-    needle = " ".join(words)
+    needle = " ".join(fold_words(query, split_cjk=False))  # names are matched whole, 百度 is not 百 and 度
     short = catalog.search_section("search_short")
     ids = short["ids"]
     best = {}  # record index -> score

@@ -102,16 +102,22 @@ def _growth_lines(views, growth):
     return lines
 
 
-def search_table(hits):
+def search_table(hits, width=80):
+    narrow = width < 70  # room for the name and one reason only
     table = _table()
     table.add_column("score", justify="right", no_wrap=True)
-    table.add_column("name", overflow="fold")
-    table.add_column("type", no_wrap=True)
-    table.add_column("why it matched", overflow="fold")
+    table.add_column("name", overflow="fold", ratio=2 if narrow else None)
+    if not narrow:
+        table.add_column("type", no_wrap=True)
+    table.add_column("why it matched", overflow="fold", ratio=3 if narrow else None)
     for h in hits:
-        why = "; ".join(f"{m['field']}: {_snippet(m['text'])}" for m in h["matched"])
+        reasons = h["matched"][:1] if narrow else h["matched"]
+        why = "; ".join(f"{m['field']}: {_snippet(m['text'], 40 if narrow else 70)}" for m in reasons)
         name = both_names(h["name"], h.get("name_zh"))
-        table.add_row(text(f"{h['score']:.0f}"), text(name, "bold"), text(h["kind"] or h["type"]), text(why))
+        cells = [text(f"{h['score']:.0f}"), text(name, "bold")]
+        if not narrow:
+            cells.append(text(h["kind"] or h["type"]))
+        table.add_row(*cells, text(why))
     return table
 
 
