@@ -226,20 +226,7 @@ def list_models(
                                        access, min_params, max_params))
     records = sort_models(catalog, records, sort, reverse)[:limit]
     views = [model_view(catalog, r) for r in records]
-    if fmt == "table":
-        if views:
-            from glmref.render.console import out_console
-            from glmref.render.tables import model_table
-
-            console = out_console()
-            _page(console, model_table(views, console.width))
-    else:
-        from glmref.render import flat
-
-        _emit(fmt, views, lambda: (flat.model_row(v) for v in views), flat.MODEL_COLUMNS)
-    if not views:
-        _note("no model matches these filters")
-        raise typer.Exit(EXIT_NOT_FOUND)
+    _print_items(fmt, views, "model_table", "model_row", "MODEL_COLUMNS", "no model matches these filters")
 
 
 @app.command()
@@ -365,20 +352,7 @@ def search(
             raise UsageProblem(f"--type {t!r} is not one of: {', '.join(TYPE_CHOICES)}")
     text = " ".join(query)
     hits = run_search(_catalog(), text, limit=limit, types=record_type)
-    if fmt == "table":
-        if hits:
-            from glmref.render.console import out_console
-            from glmref.render.tables import search_table
-
-            console = out_console()
-            _page(console, search_table(hits, console.width))
-    else:
-        from glmref.render import flat
-
-        _emit(fmt, hits, lambda: (flat.search_row(h) for h in hits), flat.SEARCH_COLUMNS)
-    if not hits:
-        _note(f"nothing matches {text!r}")
-        raise typer.Exit(EXIT_NOT_FOUND)
+    _print_items(fmt, hits, "search_table", "search_row", "SEARCH_COLUMNS", f"nothing matches {text!r}")
 
 
 @app.command()
@@ -554,6 +528,26 @@ def _plot(catalog, records, svg_path, fmt):
 
         console = out_console()
         console.print(terminal_chart(pts, xs, ys, console.width))
+
+
+def _print_items(fmt, items, table_name, row_name, columns_name, empty_message):
+    """A list of items as a table (renderer `render.tables.<table_name>`) or as json, jsonl or csv rows
+    (`render.flat.<row_name>`); exit 1 with a message when there are none."""
+    if fmt == "table":
+        if items:
+            from glmref.render import tables
+            from glmref.render.console import out_console
+
+            console = out_console()
+            _page(console, getattr(tables, table_name)(items, console.width))
+    else:
+        from glmref.render import flat
+
+        row = getattr(flat, row_name)
+        _emit(fmt, items, lambda: (row(i) for i in items), getattr(flat, columns_name))
+    if not items:
+        _note(empty_message)
+        raise typer.Exit(EXIT_NOT_FOUND)
 
 
 def _emit(fmt, document, rows, columns):
