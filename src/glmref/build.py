@@ -241,15 +241,12 @@ def _layout(by_id, names, key):
     }
 
 
-SHORT_FIELDS = ("name", "Chinese name", "alias", "organization")
-LONG_FIELDS = ("introduced", "description")
-
-
 def _search_sections(by_id):
     """What search scans: short texts (names, aliases, organizations) folded for fuzzy matching, and an
     inverted index of the words of longer texts (what a model introduced, descriptions), so a search
     reads no record it does not show."""
     from glmref.names import fold_words
+    from glmref.search import LONG_FIELDS, SHORT_FIELDS
 
     ids, owner, field, text, key = [], [], [], [], []
     words = {}
@@ -274,7 +271,7 @@ def _search_sections(by_id):
             longs.append(("description", rec["description"]))
         for f, t in longs:
             code = n * len(LONG_FIELDS) + LONG_FIELDS.index(f)
-            for w in set(fold_words(t)):
+            for w in sorted(set(fold_words(t))):
                 postings = words.setdefault(w, [])
                 if not postings or postings[-1] != code:
                     postings.append(code)

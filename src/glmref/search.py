@@ -5,7 +5,7 @@ records shown are decoded."""
 from glmref.lookup import check_query
 from glmref.names import fold_words
 
-SHORT_FIELDS = ("name", "Chinese name", "alias", "organization")  # order fixed by glmref.build
+SHORT_FIELDS = ("name", "Chinese name", "alias", "organization")  # the index stores positions in these
 LONG_FIELDS = ("introduced", "description")
 WEIGHTS = {"name": 1.0, "Chinese name": 1.0, "alias": 0.97, "organization": 0.85, "introduced": 0.8,
            "description": 0.75}

@@ -79,18 +79,3 @@ def parse_date(text):
             return None
     precision = "day" if day else "month" if month else "year"
     return text.strip(), precision
-
-
-def date_sort_key(text):
-    """A sortable string for a date of any precision; missing dates sort last."""
-    return text if text else "9999"
-
-
-def ratio_text(a, b):
-    """Growth from a to b as a short factor: 117x, 1.5x, 0.4x."""
-    if not a or b is None:
-        return ""
-    r = b / a
-    if r >= 10:
-        return f"×{r:,.0f}"
-    return f"×{r:.2g}" if r < 1 else f"×{r:.1f}".replace(".0", "")

@@ -10,12 +10,6 @@ def out_console():
     return Console(file=sys.stdout, highlight=False, soft_wrap=False, emoji=False)
 
 
-def err_console():
-    from rich.console import Console
-
-    return Console(file=sys.stderr, highlight=False, emoji=False)
-
-
 def ascii_only(stream):
     encoding = (getattr(stream, "encoding", None) or "ascii").lower().replace("-", "").replace("_", "")
     return not encoding.startswith("utf")

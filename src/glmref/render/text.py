@@ -17,10 +17,6 @@ def text(value, style=None):
     return Text(clean(value), style=style or "")
 
 
-def join(parts, sep=", ", style=None):
-    return text(sep.join(clean(p) for p in parts), style)
-
-
 CHINESE_FIRST = False  # set by --zh / GLMREF_LANG=zh
 
 
