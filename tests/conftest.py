@@ -75,3 +75,10 @@ def proc(tmp_path):
 def write_yaml(path, text):
     path.write_text(text, encoding="utf-8")
     return path
+
+
+# Timing is not what the property tests check: a loaded CI machine must not fail them on a deadline.
+from hypothesis import settings  # noqa: E402
+
+settings.register_profile("glmref", deadline=None)
+settings.load_profile("glmref")

@@ -8,7 +8,7 @@ import marshal
 
 from glmref.errors import DataError
 from glmref.names import normalize
-from glmref.schema import COUNTRIES, Problem, check_file
+from glmref.schema import COUNTRIES, FACT_FIELDS, Problem, check_file
 from glmref.values import parse_date, parse_size_range
 from glmref.yamlread import YamlProblem, read_yaml_bytes
 
@@ -87,8 +87,7 @@ def _check_references(by_id, where):
         kind = rec["type"]
         for src in rec.get("sources", []):
             expect(rid, "sources", src, ("source",))
-        for field in ("released", "parameters", "training_tokens", "context_window", "knowledge_cutoff",
-                      "architecture", "modalities", "access", "date", "period"):
+        for field in FACT_FIELDS + ("date", "period"):
             fact = rec.get(field) if kind in ("model", "concept") else None
             if fact and fact.get("source"):
                 expect(rid, f"{field}.source", fact["source"], ("source",))
@@ -156,6 +155,7 @@ def _name_table(by_id, where, problems):
             keys = [rid]
         else:
             keys = [rid, rec["name"]] + ([rec["name_zh"]] if rec.get("name_zh") else []) + rec.get("aliases", [])
+            keys += (rec.get("api_ids") or {}).get("value", [])
         for text in keys:
             if not text:
                 continue  # a missing name is reported by the schema check

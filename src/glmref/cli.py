@@ -72,7 +72,7 @@ ARCH_CHOICES = ("decoder-only", "encoder-only", "encoder-decoder", "dual-encoder
                 "feed-forward", "n-gram", "hybrid", "other", "moe")
 KIND_CHOICES = ("model", "model-family", "product", "system", "toolkit", "hardware")
 ACCESS_CHOICES = ("open-weights", "restricted-weights", "api", "product", "closed")
-SORT_CHOICES = ("date", "name", "params", "org")
+SORT_CHOICES = ("date", "name", "params", "compute", "context", "org")
 TYPE_CHOICES = ("model", "organization", "concept", "source")
 
 
@@ -150,15 +150,16 @@ AccessOpt = typer.Option(None, "--access", help="open-weights, restricted-weight
                          autocompletion=_complete_from(ACCESS_CHOICES))
 MinParamsOpt = typer.Option(None, "--min-params", metavar="SIZE", help="At least SIZE parameters: 7B, 1.5T.")
 MaxParamsOpt = typer.Option(None, "--max-params", metavar="SIZE", help="At most SIZE parameters.")
+MinContextOpt = typer.Option(None, "--min-context", metavar="TOKENS", help="A context window of at least TOKENS: 128K, 1M.")
 
 
 def _filters(org, country, year, since, until, modality, arch, kind, family, open_weights, access, min_params,
-             max_params):
+             max_params, min_context=None):
     from glmref.query import Filters
 
     return Filters(org=org, country=country, year=year, since=since, until=until, modality=modality, arch=arch,
                    kind=kind, family=family, open_weights=open_weights, access=access, min_params=min_params,
-                   max_params=max_params)
+                   max_params=max_params, min_context=min_context)
 
 
 # ---------------------------------------------------------------- commands
@@ -201,8 +202,8 @@ def list_models(
     since: Optional[str] = SinceOpt, until: Optional[str] = UntilOpt, modality: Optional[List[str]] = ModalityOpt,
     arch: Optional[List[str]] = ArchOpt, kind: Optional[List[str]] = KindOpt, family: Optional[List[str]] = FamilyOpt,
     open_weights: bool = OpenOpt, access: Optional[List[str]] = AccessOpt, min_params: Optional[str] = MinParamsOpt,
-    max_params: Optional[str] = MaxParamsOpt,
-    sort: str = typer.Option("date", "--sort", "-s", help="date, name, params or org.",
+    max_params: Optional[str] = MaxParamsOpt, min_context: Optional[str] = MinContextOpt,
+    sort: str = typer.Option("date", "--sort", "-s", help="date, name, params, compute, context or org.",
                              autocompletion=_complete_from(SORT_CHOICES)),
     reverse: bool = typer.Option(False, "--reverse", "-r", help="Reverse the order."),
     limit: Optional[int] = typer.Option(None, "--limit", "-n", min=1, help="Show at most N models."),
@@ -215,6 +216,7 @@ def list_models(
       glmref list --org OpenAI
       glmref list --country CN --year 2021-2022
       glmref list --open --sort params -n 10
+      glmref list --min-context 1M --since 2025
       glmref list --format csv > models.csv
     """
     from glmref.query import select, sort_models
@@ -223,7 +225,7 @@ def list_models(
     fmt = _format(fmt, json_out)
     catalog = _catalog()
     records = select(catalog, _filters(org, country, year, since, until, modality, arch, kind, family, open_weights,
-                                       access, min_params, max_params))
+                                       access, min_params, max_params, min_context))
     records = sort_models(catalog, records, sort, reverse)[:limit]
     views = [model_view(catalog, r) for r in records]
     _print_items(fmt, views, "model_table", "model_row", "MODEL_COLUMNS", "no model matches these filters")

@@ -6,7 +6,8 @@ from glmref.views import canonical_text
 ROWS = (
     ("kind", "kind"), ("organizations", "organization"), ("country", "country"), ("released", "released"),
     ("parameters", "parameters"), ("active", "active parameters"), ("training_tokens", "training tokens"),
-    ("context_window", "context window"), ("knowledge_cutoff", "knowledge cutoff"),
+    ("training_compute", "training compute"), ("context_window", "context window"),
+    ("max_output_tokens", "max output"), ("knowledge_cutoff", "knowledge cutoff"),
     ("architecture", "architecture"), ("modalities", "modalities"), ("access", "access"),
     ("family", "family"), ("predecessor", "predecessor"), ("disputed", "sources disagree on"),
 )
@@ -48,10 +49,13 @@ def growth(records):
         da = (a.get("released") or {}).get("value")
         db = (b.get("released") or {}).get("value")
         factor = pb / pa if pa and pb else None
+        ca = (a.get("training_compute") or {}).get("value")
+        cb = (b.get("training_compute") or {}).get("value")
         months = None
         if da and db and len(da) >= 7 and len(db) >= 7:
             months = (int(db[:4]) - int(da[:4])) * 12 + int(db[5:7]) - int(da[5:7])
-        out.append({"from": a["id"], "to": b["id"], "parameters_factor": factor, "months": months})
+        out.append({"from": a["id"], "to": b["id"], "parameters_factor": factor,
+                    "compute_factor": cb / ca if ca and cb else None, "months": months})
     return out
 
 

@@ -4,19 +4,21 @@ from glmref.errors import UsageProblem
 from glmref.schema import ACCESS, ARCHITECTURES, COUNTRIES, MODALITIES, MODEL_KINDS
 from glmref.values import parse_date, parse_size
 
-SORT_KEYS = ("date", "name", "params", "org")
+SORT_KEYS = ("date", "name", "params", "compute", "context", "org")
+# the sort keys that order by a number, largest first, and where that number is
+_NUMERIC_SORTS = {"params": "parameters", "compute": "training_compute", "context": "context_window"}
 
 
 class Filters:
     """What a user asked `list` or `timeline` to keep. Empty fields keep everything."""
 
     def __init__(self, org=(), country=(), year=None, since=None, until=None, modality=(), arch=(), kind=(),
-                 family=(), open_weights=False, access=(), min_params=None, max_params=None):
+                 family=(), open_weights=False, access=(), min_params=None, max_params=None, min_context=None):
         self.org, self.country, self.year = list(org or ()), list(country or ()), year
         self.since, self.until = since, until
         self.modality, self.arch, self.kind = list(modality or ()), list(arch or ()), list(kind or ())
         self.family, self.open_weights, self.access = list(family or ()), open_weights, list(access or ())
-        self.min_params, self.max_params = min_params, max_params
+        self.min_params, self.max_params, self.min_context = min_params, max_params, min_context
 
 
 def date_bounds(filters):
@@ -93,6 +95,7 @@ def select(catalog, filters):
     dated = bool(filters.year or filters.since or filters.until)
     min_p = _size_option("--min-params", filters.min_params)
     max_p = _size_option("--max-params", filters.max_params)
+    min_ctx = _size_option("--min-context", filters.min_context)
     _choices("--modality", filters.modality, MODALITIES)
     _choices("--kind", filters.kind, MODEL_KINDS)
     _choices("--access", filters.access, ACCESS)
@@ -130,6 +133,8 @@ def select(catalog, filters):
             continue
         if max_p is not None and params > max_p:
             continue
+        if min_ctx is not None and ((rec.get("context_window") or {}).get("value") or 0) < min_ctx:
+            continue
         out.append(rec)
     return out
 
@@ -143,7 +148,8 @@ def sort_models(catalog, records, key="date", reverse=False):
         return sorted(records, key=lambda r: r["name"].casefold(), reverse=reverse)
     if key == "org":
         return sorted(records, key=lambda r: (catalog.name_of(r["organizations"][0]).casefold(), r["name"]), reverse=reverse)
-    known = [r for r in records if (r.get("parameters") or {}).get("value")]
-    unknown = [r for r in records if not (r.get("parameters") or {}).get("value")]
-    known.sort(key=lambda r: r["parameters"]["value"], reverse=not reverse)  # largest first by default
+    field = _NUMERIC_SORTS[key]
+    known = [r for r in records if (r.get(field) or {}).get("value")]
+    unknown = [r for r in records if not (r.get(field) or {}).get("value")]
+    known.sort(key=lambda r: r[field]["value"], reverse=not reverse)  # largest first by default
     return known + unknown

@@ -4,7 +4,7 @@ names its file, line, column, record id and field."""
 
 import re
 
-from glmref.values import SPECIAL_SIZES, parse_date, parse_size, parse_size_range
+from glmref.values import FACT_FIELDS, SPECIAL_SIZES, parse_date, parse_size, parse_size_range  # noqa: F401
 from glmref.yamlread import Map, Seq
 
 SCHEMA_VERSION = 1
@@ -30,7 +30,14 @@ ARCHITECTURES = ("decoder-only", "encoder-only", "encoder-decoder", "dual-encode
 MODALITIES = ("text", "code", "image", "audio", "video", "3d", "signal", "action", "embedding")
 ACCESS = ("open-weights", "restricted-weights", "api", "product", "closed")
 CLAIM_FIELDS = ("parameters", "released", "organizations", "architecture", "modalities", "access",
-                "context_window", "training_tokens", "knowledge_cutoff", "kind", "name", "description")
+                "context_window", "max_output_tokens", "training_tokens", "training_compute", "knowledge_cutoff",
+                "kind", "name", "description")
+ORG_CLAIM_FIELDS = ("name", "country", "kind", "parent", "description")
+MAX_SIZE = 10**16  # parameters or tokens above this are a typo, not a model (the largest known are ~10^13)
+MIN_FLOP, MAX_FLOP = 1e6, 1e32  # training compute outside this range is a typo
+COMPUTE_CONFIDENCE = ("Confident", "Likely", "Speculative")
+_API_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:/@+-]*$")
+_FLOP = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*[eE]\s*\+?(\d{1,2})\s*$")
 LATEST_YEAR_AHEAD = 1  # a date more than this many years past today is taken for a typo
 
 
@@ -271,18 +278,20 @@ def _check_source(ck, item, today_year):
 
 def _check_organization(ck, item, today_year):
     rec = _common(ck, item, ("id", "name", "name_zh", "aliases", "country", "kind", "parent", "url",
-                             "description", "sources"))
+                             "description", "description_zh", "sources", "claims"))
     _names(ck, item, rec)
     rec["country"] = _choice(ck, item, "country", tuple(COUNTRIES), required=True)
     rec["kind"] = _choice(ck, item, "kind", ORG_KINDS, required=True)
     rec["parent"] = _id_ref(ck, item, "parent")
     rec["url"] = _text(ck, item, "url", limit=2000)
     rec["description"] = _text(ck, item, "description")
+    rec["description_zh"] = _text(ck, item, "description_zh")
     rec["sources"] = _text_list(ck, item, "sources", required=True, ids=True)
+    _claims(ck, item, rec, ORG_CLAIM_FIELDS)
     return rec
 
 
-def _claims(ck, item, rec):
+def _claims(ck, item, rec, fields=CLAIM_FIELDS):
     rec["claims"] = []
     raw = item.get("claims")
     if raw is None:
@@ -296,7 +305,7 @@ def _claims(ck, item, rec):
             continue
         _unknown_fields(ck, c, ("field", "value", "source", "where", "estimate", "note"), "a claim")
         claim = {
-            "field": _choice(ck, c, "field", CLAIM_FIELDS, required=True),
+            "field": _choice(ck, c, "field", fields, required=True),
             "value": _text(ck, c, "value", required=True, limit=500),
             "source": _id_ref(ck, c, "source", required=True),
             "where": _text(ck, c, "where", limit=200),
@@ -309,6 +318,8 @@ def _claims(ck, item, rec):
             claim["estimate"] = False
         if claim["field"] == "parameters" and claim["value"] is not None and parse_size_range(claim["value"]) is None:
             ck.fail(_pos(c, "value"), "claims.value", f"{claim['value']!r} is not a size or range like 1.5B or 1T-1.8T")
+        if claim["field"] == "training_compute" and claim["value"] is not None and parse_flop(claim["value"]) is None:
+            ck.fail(_pos(c, "value"), "claims.value", f"{claim['value']!r} is not a FLOP count like 3.14e23")
         if claim["field"] in ("released", "knowledge_cutoff") and claim["value"] is not None and parse_date(claim["value"]) is None:
             ck.fail(_pos(c, "value"), "claims.value", f"{claim['value']!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
         rec["claims"].append(claim)
@@ -328,14 +339,46 @@ def _size_value(ck, m, key, field, allow_special=True):
     if n == 0:
         ck.fail(_pos(m, key), field, "must be more than zero")
         return None, None
+    if n > MAX_SIZE:
+        ck.fail(_pos(m, key), field, f"{raw!r} is implausibly large (more than 10^16)")
+        return None, None
     return n, "disclosed"
+
+
+def parse_flop(raw):
+    """3.14e23, '3.14e23', '3.14e+23' -> 3.14e23 (a float); None if not a positive FLOP count in range."""
+    if isinstance(raw, bool):
+        return None
+    if isinstance(raw, (int, float)):
+        value = float(raw) if raw == raw else None
+    elif isinstance(raw, str):
+        m = _FLOP.match(raw)
+        value = float(f"{m.group(1)}e{m.group(2)}") if m else None
+    else:
+        value = None
+    if value is None or not MIN_FLOP <= value <= MAX_FLOP:
+        return None
+    return value
+
+
+def _tokens_count(ck, m, field):
+    raw = m.get("value")
+    n = parse_size(raw)
+    if n is None or n == 0 or isinstance(raw, float):
+        ck.fail(_pos(m, "value"), field, f"{raw!r} is not a number of tokens")
+        return None
+    if n > MAX_SIZE:
+        ck.fail(_pos(m, "value"), field, f"{raw!r} is implausibly large (more than 10^16)")
+        return None
+    return n
 
 
 def _check_model(ck, item, today_year):
     rec = _common(ck, item, ("id", "name", "name_zh", "aliases", "kind", "family", "organizations", "released",
-                             "parameters", "training_tokens", "context_window", "knowledge_cutoff", "architecture",
-                             "modalities", "access", "predecessor", "based_on", "concepts", "introduced",
-                             "description", "sources", "claims"))
+                             "parameters", "training_tokens", "training_compute", "context_window",
+                             "max_output_tokens", "knowledge_cutoff", "architecture", "modalities", "access",
+                             "api_ids", "lifecycle", "predecessor", "based_on", "concepts", "introduced",
+                             "description", "description_zh", "sources", "claims"))
     _names(ck, item, rec)
     rec["kind"] = _choice(ck, item, "kind", MODEL_KINDS, required=True)
     rec["family"] = _id_ref(ck, item, "family")
@@ -374,19 +417,62 @@ def _check_model(ck, item, today_year):
 
     rec["training_tokens"] = _fact(ck, item, "training_tokens", (), tokens)
 
-    def context(m, out):
+    def compute(m, out):
         raw = m.get("value")
-        n = parse_size(raw)
-        if n is None or n == 0 or isinstance(raw, float):
-            ck.fail(_pos(m, "value"), "context_window", f"{raw!r} is not a number of tokens")
-        out["value"] = n
+        out["status"] = None
+        if raw in SPECIAL_SIZES:
+            out["value"], out["status"] = None, raw
+        else:
+            out["value"] = parse_flop(raw)
+            if out["value"] is None:
+                ck.fail(_pos(m, "value"), "training_compute",
+                        f"{raw!r} is not a FLOP count like 3.14e23 (10^6 to 10^32), undisclosed or unknown")
+            else:
+                out["status"] = "disclosed"
+        out["estimate"] = m.get("estimate", False)
+        if not isinstance(out["estimate"], bool):
+            ck.fail(_pos(m, "estimate"), "training_compute.estimate", "must be true or false")
+            out["estimate"] = False
+        out["confidence"] = _choice(ck, m, "confidence", COMPUTE_CONFIDENCE)
+
+    rec["training_compute"] = _fact(ck, item, "training_compute", ("estimate", "confidence"), compute)
+
+    def context(m, out):
+        out["value"] = _tokens_count(ck, m, "context_window")
 
     rec["context_window"] = _fact(ck, item, "context_window", (), context)
 
+    def max_output(m, out):
+        out["value"] = _tokens_count(ck, m, "max_output_tokens")
+
+    rec["max_output_tokens"] = _fact(ck, item, "max_output_tokens", (), max_output)
+
     def cutoff(m, out):
         out["value"] = _date(ck, m, "value", "knowledge_cutoff", required=True, today_year=today_year)
+        out["training_data"] = _date(ck, m, "training_data", "knowledge_cutoff.training_data", today_year=today_year)
 
-    rec["knowledge_cutoff"] = _fact(ck, item, "knowledge_cutoff", (), cutoff)
+    rec["knowledge_cutoff"] = _fact(ck, item, "knowledge_cutoff", ("training_data",), cutoff)
+
+    def api_ids(m, out):
+        out["value"] = _text_list(ck, m, "value", required=True)
+        for i, text in enumerate(out["value"]):
+            if len(text) > 200 or not _API_ID.match(text):
+                ck.fail(_pos(m, "value"), "api_ids", f"{text!r} is not a model id (letters, digits, . _ : / @ + -)")
+        out["value"] = [t for t in out["value"] if len(t) <= 200 and _API_ID.match(t)]
+
+    rec["api_ids"] = _fact(ck, item, "api_ids", (), api_ids)
+
+    def lifecycle(m, out):
+        for key in ("legacy", "deprecated", "retired"):
+            out[key] = _date(ck, m, key, f"lifecycle.{key}", today_year=today_year)
+        if "value" in m:
+            ck.fail(_pos(m, "value"), "lifecycle", "takes legacy, deprecated and retired dates, not value")
+        elif not any(k in m for k in ("legacy", "deprecated", "retired")):
+            ck.fail(m.at, "lifecycle", "needs at least one of legacy, deprecated, retired")
+        if out["deprecated"] and out["retired"] and out["retired"] < out["deprecated"]:
+            ck.fail(_pos(m, "retired"), "lifecycle.retired", "is before the deprecation")
+
+    rec["lifecycle"] = _fact(ck, item, "lifecycle", ("legacy", "deprecated", "retired"), lifecycle)
 
     def architecture(m, out):
         out["value"] = _choice(ck, m, "value", ARCHITECTURES, required=True)
@@ -416,6 +502,7 @@ def _check_model(ck, item, today_year):
     rec["concepts"] = _text_list(ck, item, "concepts", ids=True)
     rec["introduced"] = _text_list(ck, item, "introduced")
     rec["description"] = _text(ck, item, "description")
+    rec["description_zh"] = _text(ck, item, "description_zh")
     rec["sources"] = _text_list(ck, item, "sources", required=True, ids=True)
     _claims(ck, item, rec)
     return rec
@@ -423,7 +510,7 @@ def _check_model(ck, item, today_year):
 
 def _check_concept(ck, item, today_year):
     rec = _common(ck, item, ("id", "name", "name_zh", "aliases", "kind", "date", "period", "parent",
-                             "predecessor", "related", "description", "sources", "claims"))
+                             "predecessor", "related", "description", "description_zh", "sources", "claims"))
     _names(ck, item, rec)
     rec["kind"] = _choice(ck, item, "kind", CONCEPT_KINDS, required=True)
 
@@ -451,6 +538,7 @@ def _check_concept(ck, item, today_year):
     rec["predecessor"] = _id_ref(ck, item, "predecessor")
     rec["related"] = _text_list(ck, item, "related", ids=True)
     rec["description"] = _text(ck, item, "description")
+    rec["description_zh"] = _text(ck, item, "description_zh")
     rec["sources"] = _text_list(ck, item, "sources", required=True, ids=True)
     _claims(ck, item, rec)
     return rec

@@ -4,9 +4,12 @@ dates with their precision (2020, 2020-05, 2020-05-28)."""
 import re
 
 _SUFFIX = {"": 1, "K": 10**3, "M": 10**6, "B": 10**9, "T": 10**12}
-_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([KMBT]?)\s*$", re.IGNORECASE)
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_SIZE = re.compile(r"^\s*(\d{1,24}(?:\.\d{1,12})?)\s*([KMBT]?)\s*$", re.IGNORECASE | re.ASCII)
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$", re.ASCII)
 SPECIAL_SIZES = ("undisclosed", "unknown")
+# the fields of a model or concept that carry their own source
+FACT_FIELDS = ("released", "parameters", "training_tokens", "training_compute", "context_window", "max_output_tokens",
+               "knowledge_cutoff", "architecture", "modalities", "access", "api_ids", "lifecycle")
 
 
 def parse_size(text):
@@ -16,8 +19,9 @@ def parse_size(text):
     if isinstance(text, int):
         return text if text >= 0 else None
     if isinstance(text, float):
-        return int(text) if text >= 0 and text == text else None
-    if not isinstance(text, str):
+        # inf and nan are not sizes; anything past 10^30 is refused long before int() could matter
+        return int(text) if 0 <= text < 1e30 else None
+    if not isinstance(text, str) or len(text) > 40:
         return None
     m = _SIZE.match(text)
     if not m:
@@ -79,3 +83,11 @@ def parse_date(text):
             return None
     precision = "day" if day else "month" if month else "year"
     return text.strip(), precision
+
+
+def format_flop(value):
+    """3.14e23 -> '3.1e23'; the two significant figures estimates carry."""
+    if value is None:
+        return "unknown"
+    mantissa, _, exponent = f"{value:.1e}".partition("e")
+    return f"{mantissa.rstrip('0').rstrip('.')}e{int(exponent)}"

@@ -1,12 +1,13 @@
 """Records as the plain, JSON-ready dicts every output is made from: the `--json` documents are these
 views, and the Rich renderers draw them. Field names here are the documented JSON contract."""
 
-from glmref.values import format_size, format_size_range, parse_date, parse_size_range
+from glmref.values import FACT_FIELDS, format_flop, format_size, format_size_range, parse_date, parse_size_range
 
 FACT_LABELS = {
     "parameters": "parameters", "released": "release date", "organizations": "organization",
     "architecture": "architecture", "modalities": "modalities", "access": "access",
-    "context_window": "context window", "training_tokens": "training tokens", "knowledge_cutoff": "knowledge cutoff",
+    "context_window": "context window", "max_output_tokens": "max output", "training_tokens": "training tokens",
+    "training_compute": "training compute", "knowledge_cutoff": "knowledge cutoff",
     "kind": "kind", "name": "name", "description": "description",
 }
 
@@ -31,6 +32,9 @@ def _ref(catalog, rid):
     return {"id": rid, "name": catalog.name_of(rid)}
 
 
+UNKNOWN_SIZE = {"value": None, "human": "unknown", "status": "unknown", "source": None, "note": None}
+
+
 def _size_view(fact):
     if not fact:
         return None
@@ -44,6 +48,48 @@ def _size_view(fact):
         view["sizes"] = fact.get("sizes") or []
         view["sizes_human"] = [format_size(s) for s in view["sizes"]]
     view["source"], view["note"] = fact.get("source"), fact.get("note")
+    return view
+
+
+def _compute_view(fact):
+    """Training compute, always an object: a script tells "undisclosed" from "no source says"."""
+    if not fact:
+        return {"value": None, "human": "unknown", "status": "unknown", "estimate": False, "confidence": None,
+                "source": None, "note": None}
+    value = fact.get("value")
+    status = fact.get("status") or ("disclosed" if value else "unknown")
+    return {"value": value, "human": f"{format_flop(value)} FLOP" if value else status, "status": status,
+            "estimate": bool(fact.get("estimate")), "confidence": fact.get("confidence"),
+            "source": fact.get("source"), "note": fact.get("note")}
+
+
+def lifecycle_status(fact, today):
+    """Where a model stands on `today` (an ISO date): retired, deprecated, legacy or active."""
+    for key in ("retired", "deprecated", "legacy"):
+        if fact.get(key) and fact[key] <= today:
+            return key
+    return "active"
+
+
+def _lifecycle_view(fact):
+    if not fact:
+        return None
+    import datetime
+
+    view = {k: fact.get(k) for k in ("legacy", "deprecated", "retired")}
+    view["status"] = lifecycle_status(fact, datetime.date.today().isoformat())
+    view["source"], view["note"] = fact.get("source"), fact.get("note")
+    return view
+
+
+def _tokens_view(fact):
+    return {"value": fact["value"], "source": fact["source"], "note": fact.get("note")} if fact else None
+
+
+def _cutoff_view(fact):
+    view = _date_view(fact)
+    if view is not None:
+        view["training_data"] = fact.get("training_data")
     return view
 
 
@@ -85,11 +131,13 @@ def canonical_text(catalog, rec, field):
     if field == "access":
         a = rec.get("access")
         return ", ".join(a["value"]) if a else "unknown"
-    if field in ("context_window", "training_tokens"):
+    if field in ("context_window", "max_output_tokens", "training_tokens"):
         f = rec.get(field)
         if not f or not f.get("value"):
             return "unknown"
-        return f"{f['value']:,}" if field == "context_window" else format_size(f["value"])
+        return format_size(f["value"]) if field == "training_tokens" else f"{f['value']:,}"
+    if field == "training_compute":
+        return _compute_view(rec.get(field))["human"]
     value = rec.get(field)
     return str(value) if value else "unknown"
 
@@ -100,6 +148,12 @@ def _claim_text(claim):
         rng = parse_size_range(value)
         if rng:
             return format_size_range(*rng)
+    if claim["field"] == "training_compute":
+        from glmref.schema import parse_flop
+
+        flop = parse_flop(value)
+        if flop:
+            return f"{format_flop(flop)} FLOP"
     return value
 
 
@@ -124,8 +178,7 @@ def disagreements(catalog, rec):
 
 def all_source_ids(rec):
     ids = list(rec.get("sources", []))
-    for field in ("released", "parameters", "training_tokens", "context_window", "knowledge_cutoff",
-                  "architecture", "modalities", "access", "date", "period"):
+    for field in FACT_FIELDS + ("date", "period"):
         fact = rec.get(field)
         if isinstance(fact, dict) and fact.get("source") and fact["source"] not in ids:
             ids.append(fact["source"])
@@ -145,7 +198,7 @@ def model_view(catalog, rec):
     arch = rec.get("architecture")
     mods = rec.get("modalities")
     access = rec.get("access")
-    ctx = rec.get("context_window")
+    api = rec.get("api_ids")
     return {
         "id": rec["id"],
         "type": "model",
@@ -156,10 +209,15 @@ def model_view(catalog, rec):
         "family": rec.get("family"),
         "organizations": [organization_summary(catalog, o) for o in rec["organizations"]],
         "released": _date_view(rec.get("released")),
-        "parameters": _size_view(rec.get("parameters")),
+        "parameters": _size_view(rec.get("parameters")) or dict(UNKNOWN_SIZE, active=None, active_human=None,
+                                                                 sizes=[], sizes_human=[]),
         "training_tokens": _size_view(rec.get("training_tokens")),
-        "context_window": {"value": ctx["value"], "source": ctx["source"], "note": ctx.get("note")} if ctx else None,
-        "knowledge_cutoff": _date_view(rec.get("knowledge_cutoff")),
+        "training_compute": _compute_view(rec.get("training_compute")),
+        "context_window": _tokens_view(rec.get("context_window")),
+        "max_output_tokens": _tokens_view(rec.get("max_output_tokens")),
+        "knowledge_cutoff": _cutoff_view(rec.get("knowledge_cutoff")),
+        "api_ids": {"ids": api["value"], "source": api["source"], "note": api.get("note")} if api else None,
+        "lifecycle": _lifecycle_view(rec.get("lifecycle")),
         "architecture": {"type": arch["value"], "moe": arch.get("moe", False), "source": arch["source"],
                          "note": arch.get("note")} if arch else None,
         "modalities": {"input": mods["input"], "output": mods["output"], "source": mods["source"],
@@ -172,6 +230,7 @@ def model_view(catalog, rec):
         "concepts": [_ref(catalog, r) for r in rec.get("concepts", [])],
         "introduced": rec.get("introduced", []),
         "description": rec.get("description"),
+        "description_zh": rec.get("description_zh"),
         "disagreements": disagreements(catalog, rec),
         "sources": [source_view(catalog, s) for s in all_source_ids(rec)],
         "origin": rec.get("origin"),
@@ -191,6 +250,8 @@ def organization_view(catalog, rec):
         "parent": _ref(catalog, rec["parent"]) if rec.get("parent") else None,
         "url": rec.get("url"),
         "description": rec.get("description"),
+        "description_zh": rec.get("description_zh"),
+        "disagreements": disagreements(catalog, rec),
         "models": [_ref(catalog, m) for m in rec.get("models", [])],
         "sources": [source_view(catalog, s) for s in all_source_ids(rec)],
         "origin": rec.get("origin"),
@@ -213,6 +274,7 @@ def concept_view(catalog, rec):
         "successors": [_ref(catalog, r) for r in rec.get("successors", [])],
         "related": [_ref(catalog, r) for r in rec.get("related", [])],
         "description": rec.get("description"),
+        "description_zh": rec.get("description_zh"),
         "disagreements": disagreements(catalog, rec),
         "sources": [source_view(catalog, s) for s in all_source_ids(rec)],
         "origin": rec.get("origin"),

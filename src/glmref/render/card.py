@@ -103,7 +103,7 @@ def _released(view):
 
 def _parameters(view, refs):
     p = view["parameters"]
-    if p is None:
+    if p is None or p["status"] == "unknown":
         line = text("unknown", "dim")
     else:
         line = text(p["human"], "bold" if p["status"] == "disclosed" else "italic")
@@ -121,6 +121,27 @@ def _parameters(view, refs):
     return line
 
 
+def _note(fact):
+    return f" — {fact['note']}" if fact.get("note") else ""
+
+
+LIFECYCLE_LABELS = (("legacy", "legacy since"), ("deprecated", "deprecated"), ("retired", "retired"))
+
+
+def _lifecycle(life):
+    parts = [f"{label} {life[key]}" for key, label in LIFECYCLE_LABELS if life.get(key)]
+    return f"{life['status']}: " + ", ".join(parts) + _note(life)
+
+
+def _compute(fl):
+    if fl["status"] != "disclosed":
+        return fl["human"] + _note(fl)
+    value = fl["human"]
+    if fl.get("estimate"):
+        value += " (estimate" + (f", {fl['confidence'].lower()}" if fl.get("confidence") else "") + ")"
+    return value + _note(fl)
+
+
 def model_card(view):
     from rich.console import Group
 
@@ -133,23 +154,36 @@ def model_card(view):
     orgs = ", ".join(both_names(o["name"], o.get("name_zh")) + f" ({o['country_name']})"
                      for o in view["organizations"])
     _row(table, refs, "organization", orgs, disputed=_disputed(view, "organizations"))
+    api = view.get("api_ids")
+    if api:
+        _row(table, refs, "API ids", ", ".join(api["ids"]) + _note(api), api["source"])
     if view["released"]:
         _row(table, refs, "released", _released(view), view["released"]["source"], _disputed(view, "released"))
     else:
         _row(table, refs, "released", text("unknown", "dim"))
+    life = view.get("lifecycle")
+    if life:
+        _row(table, refs, "lifecycle", _lifecycle(life), life["source"])
     p = view["parameters"]
     _row(table, refs, "parameters", _parameters(view, refs), p["source"] if p else None, _disputed(view, "parameters"))
     t = view["training_tokens"]
     if t:
-        _row(table, refs, "training tokens", t["human"] + (f" — {t['note']}" if t.get("note") else ""), t["source"],
-             _disputed(view, "training_tokens"))
+        _row(table, refs, "training tokens", t["human"] + _note(t), t["source"], _disputed(view, "training_tokens"))
+    fl = view.get("training_compute")
+    if fl and fl["status"] != "unknown":
+        _row(table, refs, "training compute", _compute(fl), fl["source"], _disputed(view, "training_compute"))
     c = view["context_window"]
     if c:
-        _row(table, refs, "context window", f"{c['value']:,} tokens" + (f" — {c['note']}" if c.get("note") else ""),
-             c["source"], _disputed(view, "context_window"))
+        _row(table, refs, "context window", f"{c['value']:,} tokens" + _note(c), c["source"],
+             _disputed(view, "context_window"))
+    o = view.get("max_output_tokens")
+    if o:
+        _row(table, refs, "max output", f"{o['value']:,} tokens" + _note(o), o["source"],
+             _disputed(view, "max_output_tokens"))
     k = view["knowledge_cutoff"]
     if k:
-        _row(table, refs, "knowledge cutoff", k["date"], k["source"])
+        cutoff = k["date"] + (f" (training data to {k['training_data']})" if k.get("training_data") else "")
+        _row(table, refs, "knowledge cutoff", cutoff + _note(k), k["source"], _disputed(view, "knowledge_cutoff"))
     a = view["architecture"]
     if a:
         arch = a["type"] + (", mixture of experts" if a["moe"] else "") + (f" — {a['note']}" if a.get("note") else "")

@@ -9,8 +9,10 @@ from glmref.render.console import ascii_only
 MODEL_COLUMNS = (
     "id", "name", "name_zh", "kind", "family", "organizations", "countries", "released", "released_precision",
     "released_event", "parameters", "parameters_human", "parameters_status", "active_parameters", "training_tokens",
-    "context_window", "knowledge_cutoff", "architecture", "moe", "input_modalities", "output_modalities", "access",
-    "license", "predecessor", "disputed_fields", "primary_source",
+    "training_compute", "training_compute_status", "training_compute_estimate", "context_window",
+    "max_output_tokens", "knowledge_cutoff", "training_data_cutoff", "architecture", "moe", "input_modalities",
+    "output_modalities", "access", "license", "api_ids", "lifecycle_status", "deprecated", "retired", "predecessor",
+    "disputed_fields", "primary_source",
 )
 
 
@@ -21,6 +23,8 @@ def model_row(view):
     arch = view["architecture"] or {}
     mods = view["modalities"] or {}
     access = view["access"] or {}
+    compute = view.get("training_compute") or {}
+    life = view.get("lifecycle") or {}
     return {
         "id": view["id"], "name": view["name"], "name_zh": view["name_zh"], "kind": view["kind"],
         "family": view["family"],
@@ -32,8 +36,14 @@ def model_row(view):
         "parameters_status": params.get("status", "unknown"),
         "active_parameters": params.get("active"),
         "training_tokens": (view["training_tokens"] or {}).get("value"),
+        "training_compute": compute.get("value"), "training_compute_status": compute.get("status", "unknown"),
+        "training_compute_estimate": compute.get("estimate") if compute.get("value") else None,
         "context_window": (view["context_window"] or {}).get("value"),
+        "max_output_tokens": (view.get("max_output_tokens") or {}).get("value"),
         "knowledge_cutoff": (view["knowledge_cutoff"] or {}).get("date"),
+        "training_data_cutoff": (view["knowledge_cutoff"] or {}).get("training_data"),
+        "api_ids": ";".join((view.get("api_ids") or {}).get("ids", [])),
+        "lifecycle_status": life.get("status"), "deprecated": life.get("deprecated"), "retired": life.get("retired"),
         "architecture": arch.get("type"), "moe": arch.get("moe"),
         "input_modalities": ";".join(mods.get("input", [])), "output_modalities": ";".join(mods.get("output", [])),
         "access": ";".join(access.get("types", [])), "license": access.get("license"),

@@ -95,6 +95,8 @@ def _growth_lines(views, growth):
     for g in growth:
         lines.append(f"  {clean(names[g['from']])} → {clean(names[g['to']])}: ")
         lines.append(f"parameters {factor_text(g['parameters_factor'])}", style="bold")
+        if g.get("compute_factor") is not None:
+            lines.append(f", training compute {factor_text(g['compute_factor'])}", style="bold")
         if g["months"] is not None:
             lines.append(f", {g['months']} months later")
         lines.append("\n")
