@@ -67,13 +67,6 @@ def test_words_of_a_name_can_be_given_separately(cli):
     assert cli("show", "GPT", "3", "--json").json()["id"] == "gpt-3"
 
 
-def test_a_typo_is_corrected_and_said_on_stderr(cli):
-    r = cli("show", "gtp-3", "--json")
-    assert r.code == 0
-    assert r.json()["id"] == "gpt-3"
-    assert "closest match" in r.err and "gtp-3" in r.err
-
-
 def test_an_unknown_version_is_not_a_typo(cli):
     r = cli("show", "GPT-9")
     assert r.code == 1

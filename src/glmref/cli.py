@@ -162,6 +162,18 @@ def _filters(org, country, year, since, until, modality, arch, kind, family, ope
                    max_params=max_params, min_context=min_context)
 
 
+def _select(catalog, filters, fmt):
+    """The records the filters keep. Names in filters are corrected for typos only in table output, and
+    each correction is named on stderr."""
+    from glmref.query import select
+
+    filters.fuzzy = fmt == "table"
+    records = select(catalog, filters)
+    for typed, matched in filters.corrections:
+        _note(f"using {matched} (closest match for {typed!r})")
+    return records
+
+
 # ---------------------------------------------------------------- commands
 
 
@@ -180,7 +192,7 @@ def show(
 
     catalog = _catalog()
     query = " ".join(name)
-    found = resolve(catalog, query)
+    found = resolve(catalog, query, fuzzy=not json_out)  # a script never gets another model's facts
     if not found.exact:
         _note(f"showing {found.matched} (closest match for {query!r})")
     view = record_view(catalog, catalog.get(found.id))
@@ -224,8 +236,9 @@ def list_models(
 
     fmt = _format(fmt, json_out)
     catalog = _catalog()
-    records = select(catalog, _filters(org, country, year, since, until, modality, arch, kind, family, open_weights,
-                                       access, min_params, max_params, min_context))
+    filters = _filters(org, country, year, since, until, modality, arch, kind, family, open_weights, access,
+                       min_params, max_params, min_context)
+    records = _select(catalog, filters, fmt)
     records = sort_models(catalog, records, sort, reverse)[:limit]
     views = [model_view(catalog, r) for r in records]
     _print_items(fmt, views, "model_table", "model_row", "MODEL_COLUMNS", "no model matches these filters")
@@ -252,7 +265,7 @@ def compare(
     catalog = _catalog()
     records = []
     for query in names:
-        found = resolve(catalog, query, types=("model",))
+        found = resolve(catalog, query, types=("model",), fuzzy=not json_out)
         if not found.exact:
             _note(f"comparing {found.matched} (closest match for {query!r})")
         if any(r["id"] == found.id for r in records):
@@ -301,7 +314,7 @@ def timeline(
     catalog = _catalog()
     filters = _filters(org, country, year, since, until, modality, arch, kind, family, open_weights, access,
                        min_params, max_params)
-    records = select(catalog, filters)
+    records = _select(catalog, filters, fmt)
     if plot or svg:
         _plot(catalog, records, svg, fmt)
         return
@@ -376,7 +389,9 @@ def family(
     from glmref.lookup import check_query
 
     check_query(query)
-    trees = family_trees(_catalog(), query)
+    trees, correction = family_trees(_catalog(), query, fuzzy=not json_out)
+    if correction:
+        _note(f"showing the family of {correction} (closest match for {query!r})")
     if json_out:
         from glmref.render.jsonout import emit
 
@@ -414,15 +429,15 @@ def cite(
     catalog = _catalog()
     records = []
     for query in names or []:
-        found = resolve(catalog, query)
-        if not found.exact:
-            _note(f"citing {found.matched} (closest match for {query!r})")
+        # a bibliography is pasted into papers unread: only the exact record, never a guess
+        found = resolve(catalog, query, fuzzy=False)
         records.append(catalog.get(found.id))
     if org or country or year or family_:
         from glmref.query import select
 
-        records += select(catalog, _filters(org, country, year, None, None, None, None, None, family_, False, None,
-                                            None, None))
+        filters = _filters(org, country, year, None, None, None, None, None, family_, False, None, None, None)
+        filters.fuzzy = False
+        records += select(catalog, filters)
     elif not names:
         raise UsageProblem("cite needs names or a filter such as --org")
     sources = primary_sources(catalog, records)

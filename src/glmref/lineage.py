@@ -41,9 +41,10 @@ def tree(catalog, rid, highlight=None, _path=()):
     return node
 
 
-def family_trees(catalog, query):
+def family_trees(catalog, query, fuzzy=True):
     """The trees of a family slug (one per root in the family: `gpt`, `llama`), or of a record from its lineage
-    root. A family name wins over a record of the same name, since the family includes that record."""
+    root, and the name a typo was corrected to (None when exact). A family name wins over a record of the same
+    name, since the family includes that record."""
     from glmref.lookup import resolve
 
     families = catalog.families()
@@ -51,9 +52,10 @@ def family_trees(catalog, query):
     if slug in families:
         members = set(families[slug])
         roots = [m for m in families[slug] if not any(p in members for p in _parents(catalog.get(m)))]
-        return [tree(catalog, r) for r in sorted(roots, key=lambda r: _date(catalog, r))]
-    found = resolve(catalog, query, types=("model", "concept"))
-    return [tree(catalog, root_of(catalog, found.id), highlight=found.id)]
+        return [tree(catalog, r) for r in sorted(roots, key=lambda r: _date(catalog, r))], None
+    found = resolve(catalog, query, types=("model", "concept"), fuzzy=fuzzy)
+    trees = [tree(catalog, root_of(catalog, found.id), highlight=found.id)]
+    return trees, (None if found.exact else found.matched)
 
 
 def _date(catalog, rid):

@@ -1,7 +1,7 @@
-"""Resolving what a person types to one record: an exact match after normalisation wins; otherwise a
-fuzzy match is taken only when it is a clear typo of exactly one name with the same version numbers and no
-added part. `GPT-5` is never GPT-4 or T5, `DistilBERT` never BERT and `GPT-4o mini` never GPT-4o: a different
-version or an added word is not a typo."""
+"""Resolving what a person types to one record. An exact match after folding (case, width, spaces and
+hyphens, aliases, API ids, Chinese names) is the only match machine output accepts. Human output also
+accepts an unmistakable typo of exactly one name (the rule at `is_typo`), and the caller says so on stderr.
+`GPT-5` is never GPT-4 or T5, `DistilBERT` never BERT, `LLaVA` never LLaMA: another name is not a typo."""
 
 import re
 
@@ -30,33 +30,77 @@ def check_query(text, what="name"):
         raise UsageProblem(f"{what} contains control characters")
 
 
-# One edit (a wrong, missing, extra or swapped letter) is a typo; two edits as often make another name
-# ("Switch Transformers" and "Switch Transformer-aa"), so beyond one glmref asks instead of guessing.
+# The typo rule. Only one wrong, missing, extra or swapped letter, inside a name of at least MIN_TYPO_LENGTH
+# characters, with the same version numbers, is an unmistakable typo. Everything else is another name:
+# a letter against a digit (GPT-J / GPT-1), a letter added or removed at either end (mT5 / T5, BLOOMZ / BLOOM,
+# XGLM / GLM, ERNIE-ViLG / ERNIE-ViL), and any change to a short name (LLaVA / LLaMA, OLMo / ELMo, PaLI /
+# PaLM), because new models are named exactly that way. tests/test_lookup.py runs the rule over every pair
+# of names in the catalog and over real model names the catalog lacks.
+MIN_TYPO_LENGTH = 6
+_LATIN = frozenset("abcdefghijklmnopqrstuvwxyz")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")
 MAX_TYPOS = 1
-
-
-def _added_part(a, b):
-    """True when one name is the other plus a part at the start or end: `DistilBERT`/`BERT`, `GPT-4o`/`GPT-4`,
-    `Qwen2.5-VL`/`Qwen2.5`. Such a name is another model, not a typo; a single dropped letter is still a typo
-    (`lama` for `llama`), except a letter after a version number (`4o`)."""
-    short, long = sorted((a, b), key=len)
-    if short == long:
-        return False
-    if long.startswith(short):
-        extra, before = long[len(short):], short[-1:]
-    elif long.endswith(short):
-        extra, before = long[: len(long) - len(short)], ""
-    else:
-        return False
-    return len(extra) >= 2 or before == "#"
 
 
 def _letters(text):
     return re.sub(r"[\d.]+", "#", text)
 
 
-def resolve(catalog, text, types=None):
-    """Resolve text to a record id. Raises NotFound (with suggestions) when no single record fits."""
+def _inner_edit(a, b):
+    """True when a and b differ by one edit inside the name: a wrong letter anywhere but the first, two
+    neighbours swapped, or a letter dropped or doubled that is neither the first nor the last."""
+    if len(a) == len(b):
+        diff = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+        if not diff or len(diff) > 2:
+            return False
+        if len(diff) == 2 and not (diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]):
+            return False
+        # a wrong letter may be the last (OpenAl), never the first: names that share all but their first
+        # letter are usually different models
+        return diff[0] > 0
+    short, long = sorted((a, b), key=len)
+    if len(long) - len(short) != 1:
+        return False
+    prefix = 0
+    while prefix < len(short) and short[prefix] == long[prefix]:
+        prefix += 1
+    suffix = 0
+    while suffix < len(short) and short[-1 - suffix] == long[-1 - suffix]:
+        suffix += 1
+    if prefix + suffix < len(short):
+        return False
+    first, last = len(long) - 1 - suffix, prefix  # the extra letter may sit anywhere in [first, last]
+    return first > 0 and last < len(long) - 1
+
+
+def is_typo(query, name):
+    """Whether `query` is an unmistakable typo of `name` (both normalized): the rule above."""
+    if query == name or min(len(query), len(name)) < MIN_TYPO_LENGTH:
+        return False
+    if _CJK.search(query) or _CJK.search(name):
+        return False  # one character of Chinese is a word: 编码器 (encoder) and 解码器 (decoder)
+    if version_parts(query) != version_parts(name):
+        return False
+    a, b = _letters(query), _letters(name)
+    if "#" in a or "#" in b:
+        # the numbers are equal; the edit must not touch them or sit next to one (GPT-4o / GPT-4)
+        if re.sub(r"[^#]", "", a) != re.sub(r"[^#]", "", b):
+            return False
+    if not _inner_edit(a, b):
+        return False
+    # the edited letter must be a Latin letter (PanGu-α and PanGu-Σ are two models) and not next to a number
+    # ("4o" and "4" are two models)
+    for i in range(max(len(a), len(b))):
+        if i < len(a) and i < len(b) and a[i] != b[i]:
+            near = a[max(0, i - 1): i + 2] + b[max(0, i - 1): i + 2]
+            return "#" not in near and a[i] in _LATIN and b[i] in _LATIN
+    return "#" not in a[-2:] + b[-2:]
+
+
+def resolve(catalog, text, types=None, fuzzy=True):
+    """Resolve text to a record id. `fuzzy=False` (machine output) accepts only an exact name after folding;
+    otherwise an unmistakable typo of exactly one name is accepted too, and the caller names the correction.
+    Raises NotFound (with related suggestions) when no single record fits."""
     check_query(text)
     rid = catalog.exact(text)
     if rid is not None and (types is None or catalog.get(rid)["type"] in types):
@@ -64,59 +108,84 @@ def resolve(catalog, text, types=None):
     query = normalize(text)
     if not query:
         raise NotFound(f"no record is named {text!r}")
-    from rapidfuzz.distance import OSA
-
-    table = catalog.name_table()
-    versions = version_parts(text)
-    letters = _letters(query)
-    limit = MAX_TYPOS
-    typos = {}
-    for name, owner in table.items():
-        if types is not None and catalog.get(owner)["type"] not in types:
-            continue
-        if version_parts(name) != versions:
-            continue
-        distance = OSA.distance(letters, _letters(name), score_cutoff=limit)
-        if distance <= limit and not _added_part(letters, _letters(name)):
-            best = typos.get(owner)
-            if best is None or distance < best[0]:
-                typos[owner] = (distance, name)
-    if typos:
-        ranked = sorted(typos.items(), key=lambda kv: kv[1][0])
-        if len(ranked) == 1 or ranked[0][1][0] < ranked[1][1][0]:
-            owner, (distance, name) = ranked[0]
+    if fuzzy:
+        typos = {}
+        for name, owner in catalog.name_table().items():
+            if types is not None and catalog.get(owner)["type"] not in types:
+                continue
+            if is_typo(query, name):
+                typos.setdefault(owner, name)
+        if len(typos) == 1:
+            (owner,) = typos
             return Resolution(owner, False, catalog.get(owner)["name"])
-        names = [catalog.get(o)["name"] for o, _ in ranked[:SUGGESTIONS]]
-        raise NotFound(f"{text!r} is ambiguous", [f"did you mean: {', '.join(names)}"])
+        if len(typos) > 1:
+            names = [catalog.get(o)["name"] for o in list(typos)[:SUGGESTIONS]]
+            raise NotFound(f"{text!r} is ambiguous", [f"did you mean: {', '.join(names)}"])
     raise NotFound(f"no record is named {text!r}", _suggest(catalog, text, types))
 
 
+_STEM = re.compile(r"[^\W\d_]+")
+
+
+def _stem(text):
+    """The first word of a name, without its numbers: 'GPT-J' -> 'gpt', 'Qwen3.7' -> 'qwen', 'mT5' -> 'mt'."""
+    import unicodedata
+
+    m = _STEM.search(unicodedata.normalize("NFKC", text).casefold())
+    return m.group() if m else ""
+
+
 def suggestions(catalog, text, types=None, limit=SUGGESTIONS):
-    """The names closest to text, for 'did you mean' lines."""
-    from rapidfuzz import fuzz, process
+    """Names related to text, for 'did you mean' lines: first those of the same family or sharing a prefix
+    (GPT-J -> GPT-1, GPT-2 …), then close spellings; models before other records; nothing merely because a
+    long description happens to contain the letters."""
+    from rapidfuzz import fuzz
+    from rapidfuzz.distance import OSA
 
     query = normalize(text)
     if not query:
         return []
-    owners, choices = [], []
+    stem = _stem(text)
+    best = {}
     for name, owner in catalog.name_table().items():
-        if types is None or catalog.get(owner)["type"] in types:
-            owners.append(owner)
-            choices.append(name)
-    seen, out = set(), []
-    for _, score, i in process.extract(query, choices, scorer=fuzz.WRatio, limit=limit * 4, score_cutoff=72):
-        owner = owners[i]
-        if owner not in seen and catalog.get(owner)["type"] != "source":
-            seen.add(owner)
-            out.append(catalog.get(owner)["name"])
-        if len(out) == limit:
-            break
-    return out
+        rec_type = catalog.get(owner)["type"]
+        if rec_type == "source" or (types is not None and rec_type not in types):
+            continue
+        related = (len(stem) >= 2 and _stem(name) == stem) or (
+            min(len(query), len(name)) >= 3 and (name.startswith(query) or query.startswith(name))) or (
+            len(query) >= 3 and OSA.distance(query, name, score_cutoff=1) <= 1)
+        score = fuzz.ratio(query, name)
+        if not related and score < 80:
+            continue
+        rank = (0 if related else 1, 0 if rec_type == "model" else 1, -score)
+        if owner not in best or rank < best[owner]:
+            best[owner] = rank
+    ranked = sorted(best, key=lambda o: (best[o], catalog.get(o)["name"]))
+    return [catalog.get(o)["name"] for o in ranked[:limit]]
+
+
+def related_words(text, words, limit=SUGGESTIONS):
+    """Of a plain list of words (family slugs), those related to text as suggestions() relates names."""
+    from rapidfuzz import fuzz
+    from rapidfuzz.distance import OSA
+
+    query, stem = normalize(text), _stem(text)
+    scored = []
+    for w in words:
+        n = normalize(w)
+        related = (len(stem) >= 2 and _stem(w) == stem) or (min(len(query), len(n)) >= 3 and (
+            n.startswith(query) or query.startswith(n))) or (len(query) >= 3 and OSA.distance(query, n) <= 1)
+        score = fuzz.ratio(query, n)
+        if related or score >= 80:
+            scored.append((0 if related else 1, -score, w))
+    return [w for _, _, w in sorted(scored)[:limit]]
 
 
 def _suggest(catalog, text, types):
     names = suggestions(catalog, text, types)
-    return [f"did you mean: {', '.join(names)}"] if names else ["try: glmref search " + _shell_word(text)]
+    if names:
+        return [f"did you mean: {', '.join(names)}"]
+    return [f"nothing close; try: glmref search {_shell_word(text)}"]
 
 
 def _shell_word(text):

@@ -19,6 +19,8 @@ class Filters:
         self.modality, self.arch, self.kind = list(modality or ()), list(arch or ()), list(kind or ())
         self.family, self.open_weights, self.access = list(family or ()), open_weights, list(access or ())
         self.min_params, self.max_params, self.min_context = min_params, max_params, min_context
+        self.fuzzy = True  # accept an unmistakable typo in a name (human output only)
+        self.corrections = []  # (typed, matched) for every name accepted as a typo
 
 
 def date_bounds(filters):
@@ -59,13 +61,16 @@ def _choices(option, values, allowed):
             raise UsageProblem(f"{option} {v!r} is not one of: {', '.join(allowed)}")
 
 
-def _org_ids(catalog, names):
+def _org_ids(catalog, names, filters):
     """Organization ids for --org values, each with the organizations under it (Alibaba -> DAMO Academy)."""
     from glmref.lookup import resolve
 
     wanted = set()
     for name in names:
-        wanted.add(resolve(catalog, name, types=("organization",)).id)
+        found = resolve(catalog, name, types=("organization",), fuzzy=filters.fuzzy)
+        if not found.exact:
+            filters.corrections.append((name, found.matched))
+        wanted.add(found.id)
     orgs = catalog.of_type("organization")
     grew = True
     while grew:
@@ -75,6 +80,30 @@ def _org_ids(catalog, names):
                 wanted.add(org["id"])
                 grew = True
     return wanted
+
+
+def _family_slugs(catalog, filters):
+    """The family slugs --family names: exact (any case), or an unmistakable typo in human output."""
+    from glmref.errors import NotFound
+    from glmref.lookup import is_typo, related_words
+    from glmref.names import normalize
+
+    known = {normalize(f): f for f in catalog.families()}
+    out = set()
+    for value in filters.family:
+        key = normalize(value)
+        if key in known:
+            out.add(known[key])
+            continue
+        typos = [f for k, f in known.items() if filters.fuzzy and is_typo(key, k)]
+        if len(typos) == 1:
+            filters.corrections.append((value, typos[0]))
+            out.add(typos[0])
+            continue
+        close = related_words(value, sorted(known.values()))
+        raise NotFound(f"no family is named {value!r}",
+                       [f"did you mean: {', '.join(close)}"] if close else ["see: glmref list --json | jq '.[].family'"])
+    return out
 
 
 def _countries(values):
@@ -100,7 +129,8 @@ def select(catalog, filters):
     _choices("--kind", filters.kind, MODEL_KINDS)
     _choices("--access", filters.access, ACCESS)
     _choices("--arch", filters.arch, ARCHITECTURES + ("moe",))
-    orgs = _org_ids(catalog, filters.org) if filters.org else None
+    orgs = _org_ids(catalog, filters.org, filters) if filters.org else None
+    families = _family_slugs(catalog, filters) if filters.family else None
     countries = _countries(filters.country) if filters.country else None
     out = []
     for rec in catalog.models():
@@ -113,7 +143,7 @@ def select(catalog, filters):
             continue
         if filters.kind and rec["kind"] not in filters.kind:
             continue
-        if filters.family and rec.get("family") not in filters.family:
+        if families is not None and rec.get("family") not in families:
             continue
         mods = rec.get("modalities") or {}
         if filters.modality and not set(filters.modality) & set(mods.get("input", []) + mods.get("output", [])):
