@@ -454,6 +454,28 @@ def cite(
 
 
 @app.command()
+def stats(json_out: bool = typer.Option(False, "--json", help=JSON_HELP)):
+    """How complete and current the catalog is: records by kind, year and developer, and for each field the
+    share of models where it is filled, estimated, undisclosed or unknown.
+
+    Examples: glmref stats · glmref stats --json | jq '.fields[] | {field, known_percent}'
+    """
+    from glmref.stats import catalog_stats
+
+    result = catalog_stats(_catalog())
+    if json_out:
+        from glmref.render.jsonout import emit
+
+        emit(result)
+        return
+    from glmref.render.console import out_console
+    from glmref.render.statsview import stats_view
+
+    console = out_console()
+    _page(console, stats_view(result, console.width))
+
+
+@app.command()
 def check(
     path: str = typer.Argument(..., help="Epoch AI's CSV or a glmref YAML file to compare.", metavar="FILE",
                                show_default=False),

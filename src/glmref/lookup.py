@@ -47,17 +47,17 @@ def _letters(text):
 
 
 def _inner_edit(a, b):
-    """True when a and b differ by one edit inside the name: a wrong letter anywhere but the first, two
-    neighbours swapped, or a letter dropped or doubled that is neither the first nor the last."""
+    """True when a and b differ by one edit inside the name: a wrong letter, two neighbours swapped, or a
+    letter dropped or doubled, that is neither the first nor the last."""
     if len(a) == len(b):
         diff = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
         if not diff or len(diff) > 2:
             return False
         if len(diff) == 2 and not (diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]):
             return False
-        # a wrong letter may be the last (OpenAl), never the first: names that share all but their first
-        # letter are usually different models
-        return diff[0] > 0
+        # never the first or the last letter: names that differ only there are usually different models
+        # (Command A / Command R, PanGu-α / PanGu-Σ)
+        return diff[0] > 0 and diff[-1] < len(a) - 1
     short, long = sorted((a, b), key=len)
     if len(long) - len(short) != 1:
         return False
@@ -73,8 +73,37 @@ def _inner_edit(a, b):
     return first > 0 and last < len(long) - 1
 
 
-def is_typo(query, name):
-    """Whether `query` is an unmistakable typo of `name` (both normalized): the rule above."""
+def _word_lengths(text):
+    """For each character of normalize(text), the length of the run of letters it belongs to (0 for a digit
+    or dot): the words a person typed, as separators and numbers divide them."""
+    import unicodedata
+
+    from glmref.names import _SEPARATORS
+
+    out, run = [], []
+    for ch in unicodedata.normalize("NFKC", text).casefold():
+        if _SEPARATORS.fullmatch(ch) or not ch.isalpha():
+            out.extend([len(run)] * len(run))
+            run = []
+            if not _SEPARATORS.fullmatch(ch):
+                out.append(0)
+        else:
+            run.append(ch)
+    out.extend([len(run)] * len(run))
+    return out
+
+
+def _edit_at(a, b):
+    """Where in a the single edit between a and b is (a's index), assuming _inner_edit(a, b)."""
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    return i if len(a) >= len(b) else i - 1  # a dropped letter: the word of the letter before the gap
+
+
+def is_typo(query, name, typed=None):
+    """Whether `query` is an unmistakable typo of `name` (both normalized; `typed` is the query as typed,
+    for its word boundaries): the rule above."""
     if query == name or min(len(query), len(name)) < MIN_TYPO_LENGTH:
         return False
     if _CJK.search(query) or _CJK.search(name):
@@ -87,6 +116,15 @@ def is_typo(query, name):
         if re.sub(r"[^#]", "", a) != re.sub(r"[^#]", "", b):
             return False
     if not _inner_edit(a, b):
+        return False
+    # the edit must fall inside a word of MIN_TYPO_LENGTH letters or more: BART-large is not BERT-Large
+    lengths = _word_lengths(typed) if typed is not None else None
+    if lengths is None or len(lengths) != len(query):
+        lengths = [len(m.group()) for m in re.finditer(r"[^\W\d_]+|[\d.]", query) for _ in m.group()]
+        lengths = [n if query[i].isalpha() else 0 for i, n in enumerate(lengths)]
+    at = _edit_at(query, name)
+    dropped = len(query) < len(name)
+    if not 0 <= at < len(lengths) or lengths[at] + (1 if dropped else 0) < MIN_TYPO_LENGTH:
         return False
     # the edited letter must be a Latin letter (PanGu-α and PanGu-Σ are two models) and not next to a number
     # ("4o" and "4" are two models)
@@ -113,7 +151,7 @@ def resolve(catalog, text, types=None, fuzzy=True):
         for name, owner in catalog.name_table().items():
             if types is not None and catalog.get(owner)["type"] not in types:
                 continue
-            if is_typo(query, name):
+            if is_typo(query, name, text):
                 typos.setdefault(owner, name)
         if len(typos) == 1:
             (owner,) = typos

@@ -173,7 +173,8 @@ def sort_models(catalog, records, key="date", reverse=False):
     if key not in SORT_KEYS:
         raise UsageProblem(f"--sort {key!r} is not one of: {', '.join(SORT_KEYS)}")
     if key == "date":
-        return sorted(records, key=lambda r: ((r.get("released") or {}).get("value") or "9999", r["name"]), reverse=reverse)
+        # a stable sort on the date alone keeps the catalog's order (date, then id) among same-date records
+        return sorted(records, key=lambda r: (r.get("released") or {}).get("value") or "9999", reverse=reverse)
     if key == "name":
         return sorted(records, key=lambda r: r["name"].casefold(), reverse=reverse)
     if key == "org":

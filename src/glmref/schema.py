@@ -18,7 +18,11 @@ ORG_KINDS = ("company", "lab", "university", "research-institute", "nonprofit", 
 COUNTRIES = {
     "US": "United States", "CN": "China", "GB": "United Kingdom", "DE": "Germany", "FR": "France",
     "AE": "United Arab Emirates", "CA": "Canada", "JP": "Japan", "KR": "South Korea", "IL": "Israel",
-    "SG": "Singapore", "IN": "India", "CH": "Switzerland", "NL": "Netherlands", "INTL": "International",
+    "SG": "Singapore", "IN": "India", "CH": "Switzerland", "NL": "Netherlands", "SA": "Saudi Arabia",
+    "ES": "Spain", "PT": "Portugal", "IT": "Italy", "SE": "Sweden", "FI": "Finland", "AU": "Australia",
+    "TW": "Taiwan", "HK": "Hong Kong", "RU": "Russia", "BR": "Brazil", "BE": "Belgium", "AT": "Austria",
+    "PL": "Poland", "IE": "Ireland", "DK": "Denmark", "NO": "Norway", "VN": "Vietnam", "ID": "Indonesia",
+    "TH": "Thailand", "MY": "Malaysia", "QA": "Qatar", "INTL": "International",
     "ZZ": "unknown country",
 }
 MODEL_KINDS = ("model", "model-family", "product", "system", "toolkit", "hardware")

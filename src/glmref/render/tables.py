@@ -19,7 +19,7 @@ def _orgs(view):
 
 def _params(view):
     p = view["parameters"]
-    if not p:
+    if not p or p["status"] == "unknown":
         return "?"
     human = p["human"]
     if p.get("active_human"):
