@@ -69,7 +69,7 @@ def _complete_from(choices):
 # the enumerations are spelled out here rather than imported, so that completion stays cheap
 MODALITY_CHOICES = ("text", "code", "image", "audio", "video", "3d", "signal", "action", "embedding")
 ARCH_CHOICES = ("decoder-only", "encoder-only", "encoder-decoder", "dual-encoder", "diffusion", "lstm", "rnn",
-                "feed-forward", "n-gram", "hybrid", "other", "moe")
+                "feed-forward", "n-gram", "hybrid", "other", "undisclosed", "moe")
 KIND_CHOICES = ("model", "model-family", "product", "system", "toolkit", "hardware")
 ACCESS_CHOICES = ("open-weights", "restricted-weights", "api", "product", "closed")
 SORT_CHOICES = ("date", "name", "params", "compute", "context", "org")

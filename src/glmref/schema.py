@@ -30,7 +30,7 @@ CONCEPT_KINDS = ("architecture", "mechanism", "technique", "paradigm", "language
                  "direction")
 DATE_EVENTS = ("announcement", "paper", "preprint", "release", "open-weights", "api", "demo")
 ARCHITECTURES = ("decoder-only", "encoder-only", "encoder-decoder", "dual-encoder", "diffusion", "lstm", "rnn",
-                 "feed-forward", "n-gram", "hybrid", "other")
+                 "feed-forward", "n-gram", "hybrid", "other", "undisclosed")
 MODALITIES = ("text", "code", "image", "audio", "video", "3d", "signal", "action", "embedding")
 ACCESS = ("open-weights", "restricted-weights", "api", "product", "closed")
 CLAIM_FIELDS = ("parameters", "released", "organizations", "architecture", "modalities", "access",

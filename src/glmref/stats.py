@@ -52,7 +52,7 @@ def field_status(rec, field):
     fact = rec.get(field)
     if not fact:
         return "unknown"
-    status = fact.get("status")
+    status = fact.get("status") or ("undisclosed" if fact.get("value") == "undisclosed" else None)
     if status in ("undisclosed", "unknown"):
         return status
     if fact.get("estimate"):
