@@ -132,6 +132,7 @@ def test_packaged_key_is_remembered_by_file_stats_and_never_stale(tmp_path, monk
     old = time.time_ns() - 10 * store.RACY_NS
     for p in store.packaged_files():
         os.utime(p, ns=(old, old))
+    monkeypatch.setattr(store, "RACY_NS", 0)  # ctime cannot be set back; the files did change before the memo
     assert store._packaged_key() == content_key()
     expected, calls = content_key(), []
     monkeypatch.setattr(store, "_read", lambda p: calls.append(p) or open(p, "rb").read())
@@ -140,3 +141,53 @@ def test_packaged_key_is_remembered_by_file_stats_and_never_stale(tmp_path, monk
     text = open(target, encoding="utf-8").read()
     open(target, "w", encoding="utf-8").write(text.replace("schema: 1", "schema: 1 "))
     assert store._packaged_key() == content_key() != first  # an edit is always seen
+
+
+# ------------------------------------------------------------------ the cache directory, hostile or missing
+
+
+@pytest.mark.parametrize("env", [{"HOME": None, "XDG_CACHE_HOME": None},
+                                 {"XDG_CACHE_HOME": "rel", "HOME": None},
+                                 {"GLMREF_CACHE_DIR": "relative-cache"}])
+def test_no_cache_directory_is_made_relative_to_where_glmref_runs(tmp_path, env):
+    data = user_file(tmp_path)
+    work = tmp_path / "cwd"
+    work.mkdir()
+    full = {k: v for k, v in os.environ.items() if k not in ("GLMREF_CACHE_DIR", "XDG_CACHE_HOME", "HOME")}
+    full.update({k: v for k, v in env.items() if v is not None})
+    p = subprocess.run([sys.executable, "-m", "glmref", "--data", str(data), "show", "my-model", "--json"],
+                       cwd=work, env=full, capture_output=True, timeout=60)
+    assert p.returncode == 0, p.stderr
+    assert list(work.iterdir()) == []  # no ./~/.cache, ./rel or ./relative-cache
+
+
+def test_a_planted_symlink_in_the_cache_never_makes_glmref_write_elsewhere(cli, tmp_path, monkeypatch):
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    monkeypatch.setenv("GLMREF_CACHE_DIR", str(cache))
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious", encoding="utf-8")
+    data = user_file(tmp_path)
+    # plant links under every name glmref could write: the memo, the index, and the old predictable tmp names
+    paths = [data]
+    key_names = ["user-key-" + store._digest([("paths", os.path.abspath(str(data)).encode())])]
+    for name in key_names + [n + f".{os.getpid()}.tmp" for n in key_names]:
+        os.symlink(victim, cache / name)
+    r = cli("--data", str(data), "show", "my-model", "--json")
+    assert r.code == 0, r
+    assert victim.read_text(encoding="utf-8") == "precious"
+    assert paths
+
+
+def test_content_replaced_with_size_mtime_and_inode_kept_is_noticed(cli, tmp_path):
+    """cp -p, tar -x and unzip -o restore size and modification time; the key also watches ctime."""
+    data = user_file(tmp_path, "7B")
+    assert cli("--data", str(data), "show", "my-model", "--json").json()["parameters"]["value"] == 7 * 10**9
+    st = os.stat(data)
+    with open(data, "r+", encoding="utf-8") as f:  # same inode, same length
+        text = f.read()
+        f.seek(0)
+        f.write(text.replace("7B", "8B"))
+    os.utime(data, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert os.stat(data).st_size == st.st_size and os.stat(data).st_ino == st.st_ino
+    assert cli("--data", str(data), "show", "my-model", "--json").json()["parameters"]["value"] == 8 * 10**9

@@ -123,7 +123,24 @@ def ris(source):
     return "\n".join(lines) + "\n"
 
 
+def _one_line_fields(source):
+    """Every text field as one clean line: a newline in a title must not start another RIS record, and no
+    escape sequence reaches the terminal the bibliography is printed on."""
+    from glmref.safe import one_line
+
+    out = {}
+    for key, value in source.items():
+        if isinstance(value, str):
+            out[key] = one_line(value)
+        elif isinstance(value, list):
+            out[key] = [one_line(v) for v in value if isinstance(v, str) and one_line(v)]
+        else:
+            out[key] = value
+    return out
+
+
 def render(sources, fmt):
+    sources = [_one_line_fields(s) for s in sources]
     if fmt == "bibtex":
         return "\n".join(bibtex(s) for s in sources)
     if fmt == "apa":

@@ -112,10 +112,11 @@ def _catalog():
 
 
 def _note(message):
-    """A message for the user on stderr, never on stdout; one line, with no control characters."""
-    import re
+    """A message for the user on stderr, never on stdout; one line, every control or invisible character
+    shown as an escape."""
+    from glmref.safe import message as escape
 
-    sys.stderr.write("glmref: " + re.sub(r"[\x00-\x1f\x7f-\x9f]", "?", message) + "\n")
+    sys.stderr.write("glmref: " + escape(message) + "\n")
 
 
 JSON_HELP = "Print one JSON document (fields in the README) instead of a table."
@@ -530,7 +531,7 @@ def validate(
         emit({"files": checked, "problems": [_problem_dict(p) for p in problems]})
     else:
         for p in problems:
-            sys.stderr.write(f"{p}\n")
+            sys.stderr.write(f"{p}\n")  # Problem.__str__ escapes what came from the file
         if not problems:
             sys.stdout.write(f"ok: {len(checked)} file(s) valid\n")
     if problems:
@@ -718,8 +719,10 @@ def _report(error):
     if isinstance(error, DataError):
         _note(f"error: {error.message}")
         shown = error.details[:50]
+        from glmref.safe import message as escape
+
         for line in shown:
-            sys.stderr.write(f"  {line}\n")
+            sys.stderr.write(f"  {escape(line)}\n")
         if len(error.details) > len(shown):
             sys.stderr.write(f"  … and {len(error.details) - len(shown)} more (glmref validate lists them all)\n")
         return

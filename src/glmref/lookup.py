@@ -38,7 +38,8 @@ def check_query(text, what="name"):
 # of names in the catalog and over real model names the catalog lacks.
 MIN_TYPO_LENGTH = 6
 _LATIN = frozenset("abcdefghijklmnopqrstuvwxyz")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+_CJK = r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]"  # compiled on first use, as are the
+_STEM = r"[^\W\d_]+"  # patterns below: an exact `show` never needs them
 MAX_TYPOS = 1
 
 
@@ -106,7 +107,7 @@ def is_typo(query, name, typed=None):
     for its word boundaries): the rule above."""
     if query == name or min(len(query), len(name)) < MIN_TYPO_LENGTH:
         return False
-    if _CJK.search(query) or _CJK.search(name):
+    if re.search(_CJK, query) or re.search(_CJK, name):
         return False  # one character of Chinese is a word: 编码器 (encoder) and 解码器 (decoder)
     if version_parts(query) != version_parts(name):
         return False
@@ -162,14 +163,11 @@ def resolve(catalog, text, types=None, fuzzy=True):
     raise NotFound(f"no record is named {text!r}", _suggest(catalog, text, types))
 
 
-_STEM = re.compile(r"[^\W\d_]+")
-
-
 def _stem(text):
     """The first word of a name, without its numbers: 'GPT-J' -> 'gpt', 'Qwen3.7' -> 'qwen', 'mT5' -> 'mt'."""
     import unicodedata
 
-    m = _STEM.search(unicodedata.normalize("NFKC", text).casefold())
+    m = re.search(_STEM, unicodedata.normalize("NFKC", text).casefold())
     return m.group() if m else ""
 
 

@@ -4,13 +4,13 @@ names its file, line, column, record id and field."""
 
 import re
 
+from glmref.safe import has_control
 from glmref.values import FACT_FIELDS, SPECIAL_SIZES, parse_date, parse_size, parse_size_range  # noqa: F401
 from glmref.yamlread import Map, Seq
 
 SCHEMA_VERSION = 1
 LISTS = {"sources": "source", "organizations": "organization", "models": "model", "concepts": "concept"}
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 SOURCE_KINDS = ("paper", "preprint", "technical-report", "announcement", "model-card", "documentation",
                 "website", "news", "survey", "blog", "slides")
@@ -53,8 +53,10 @@ class Problem:
         self.record, self.field, self.message = record, field, message
 
     def __str__(self):
+        from glmref.safe import message
+
         text = f"{self.file}:{self.line}:{self.column}: {self.record or '-'}: {self.field or '-'}: {self.message}"
-        return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)  # one problem, one line, nothing obeyed
+        return message(text)  # one problem, one line, nothing obeyed
 
 
 class _Check:
@@ -267,8 +269,8 @@ def _check_source(ck, item, today_year):
     rec["publisher"] = _text(ck, item, "publisher", limit=500)
     for key in ("url", "arxiv", "doi", "citation"):
         rec[key] = _text(ck, item, key, limit=2000)
-    if rec["url"] and not re.match(r"^https?://\S+$", rec["url"]):
-        ck.fail(_pos(item, "url"), "url", "must be an http(s) address without spaces")
+    if rec["url"] and (not re.match(r"^https?://\S+$", rec["url"]) or has_control(rec["url"])):
+        ck.fail(_pos(item, "url"), "url", "must be an http(s) address without spaces or control characters")
     if rec["arxiv"] and not re.match(r"^(\d{4}\.\d{4,5}|[a-z-]+(\.[A-Z]{2})?/\d{7})(v\d+)?$", rec["arxiv"]):
         ck.fail(_pos(item, "arxiv"), "arxiv", f"{rec['arxiv']!r} is not a bare arXiv id like 2005.14165")
     if rec["doi"] and not re.match(r"^10\.\d{4,9}/\S+$", rec["doi"]):

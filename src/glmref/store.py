@@ -80,17 +80,32 @@ def _digest(parts):
 
 
 def cache_dir():
+    """Where compiled indexes are cached: GLMREF_CACHE_DIR, else $XDG_CACHE_HOME/glmref, else ~/.cache/glmref.
+    Only absolute paths count (a relative one would put the cache in whatever directory glmref runs in, as
+    the XDG specification also says); with none, glmref runs without a cache and returns None."""
     explicit = os.environ.get("GLMREF_CACHE_DIR")
     if explicit:
-        return explicit
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return os.path.join(base, "glmref")
+        return explicit if os.path.isabs(explicit) else None
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    if xdg and os.path.isabs(xdg):
+        return os.path.join(xdg, "glmref")
+    home = os.environ.get("HOME") if os.name != "nt" else os.path.expanduser("~")
+    if home and os.path.isabs(home):
+        return os.path.join(home, ".cache", "glmref")
+    return None
+
+
+def _in_cache(name):
+    directory = cache_dir()
+    return os.path.join(directory, name) if directory else None
 
 
 def _load_index(path, key):
     """The index at path if it is whole and made for key; None otherwise (missing, corrupt, other key)."""
     from glmref.indexfile import CorruptIndex, open_file
 
+    if path is None or os.path.islink(path):  # no cache, or a link someone planted: never follow it
+        return None
     try:
         index = open_file(path)
     except CorruptIndex:
@@ -101,19 +116,27 @@ def _load_index(path, key):
 
 
 def _write_index(path, data, prune="index-"):
-    """Write atomically: a whole file under a temporary name, then a rename. False if it cannot be written."""
+    """Write atomically: a whole file under a fresh temporary name, then a rename. False if it cannot be
+    written. The temporary file is created exclusively (mkstemp: O_EXCL, so a symlink planted under a
+    predictable name is never followed) and the rename replaces a link at `path` rather than its target."""
+    if path is None:
+        return False
+    import tempfile
+
     directory = os.path.dirname(path)
-    tmp = f"{path}.{os.getpid()}.tmp"
+    tmp = None
     try:
-        os.makedirs(directory, exist_ok=True)
-        with open(tmp, "wb") as f:
+        os.makedirs(directory, mode=0o700, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=directory, prefix=os.path.basename(path) + ".", suffix=".tmp")
+        with os.fdopen(fd, "wb") as f:
             f.write(data)
         os.replace(tmp, path)
     except OSError:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        if tmp:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
         return False
     if prune:
         _prune(directory, prune, keep=path)
@@ -140,7 +163,8 @@ def _stats(paths):
     out = []
     for p in paths:
         st = os.stat(p)
-        out.append((p, st.st_size, st.st_mtime_ns, st.st_ino))
+        # ctime too: `cp -p`, `tar -x` and `unzip -o` restore size and mtime but cannot set ctime
+        out.append((p, st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns))
     return out
 
 
@@ -152,11 +176,14 @@ def _content_key(paths, names, memo_name):
     the stats were recorded is not trusted: it could have changed again within the clock's resolution. Any
     doubt means reading and hashing the files."""
     stats = _stats(paths)
-    memo_path = os.path.join(cache_dir(), memo_name)
+    memo_path = _in_cache(memo_name)
     try:
+        if memo_path is None or os.path.islink(memo_path):
+            raise OSError("no cache")
         with open(memo_path, "rb") as f:
             memo = marshal.loads(f.read())
-        if memo["stats"] == stats and all(m < memo["written"] - RACY_NS for _, _, m, _ in stats):
+        if memo["stats"] == stats and all(st[2] < memo["written"] - RACY_NS and st[4] < memo["written"] - RACY_NS
+                                          for st in stats):
             return memo["key"]
     except (OSError, ValueError, EOFError, TypeError, KeyError):
         pass
@@ -186,13 +213,13 @@ def load_index(extra_paths=(), trust_files=True):
         memo = "user-key-" + _digest([("paths", "\0".join(os.path.abspath(p) for p in user_paths).encode(
             "utf-8", "surrogateescape"))])
         key = _content_key(packaged_paths + user_paths, names, memo)
-        index = _load_index(os.path.join(cache_dir(), f"index-{key}.glmref"), key)
+        index = _load_index(_in_cache(f"index-{key}.glmref"), key)
         if index is not None:
             return index
     packaged = [(os.path.relpath(p, DATA_DIR), _read(p)) for p in packaged_paths]
     users = [(p, _read(p)) for p in user_paths]
     key = _digest(packaged + [("user:" + p, d) for p, d in users])
-    cached = os.path.join(cache_dir(), f"index-{key}.glmref")
+    cached = _in_cache(f"index-{key}.glmref")
     from glmref.build import compile_index
     from glmref.indexfile import IndexFile, encode
 

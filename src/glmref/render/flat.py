@@ -73,8 +73,10 @@ def event_row(event):
 def emit_csv(rows, columns):
     writer = csv.DictWriter(sys.stdout, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
+    from glmref.safe import csv_cell
+
     for row in rows:
-        writer.writerow({k: ("" if v is None else v) for k, v in row.items()})
+        writer.writerow({k: ("" if v is None else csv_cell(v)) for k, v in row.items()})
 
 
 def emit_jsonl(items):

@@ -76,7 +76,9 @@ def terminal_chart(pts, xs, ys, width, height=20):
 
 
 def _esc(text):
-    return (clean(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;"))
+    from glmref.safe import xml_text
+
+    return xml_text(text)
 
 
 def svg_chart(pts, xs, ys, width=960, height=560):

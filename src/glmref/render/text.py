@@ -2,13 +2,7 @@
 bells, carriage returns) are removed, and strings become rich Text objects so `[bold]` or `[/]` in a
 record is shown as written, never read as markup."""
 
-import re
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
-
-
-def clean(value) -> str:
-    return _CONTROL.sub("", str(value)).replace("\t", " ")
+from glmref.safe import terminal as clean  # noqa: F401  (the one sanitiser, under the name renderers use)
 
 
 def text(value, style=None):
