@@ -99,3 +99,43 @@ def test_readme_states_the_record_counts():
         m = re.search(rf"\*\*(\d+)\*\* {label}", readme)
         assert m, f"README does not state the number of {label}"
         assert int(m.group(1)) == counts[kind], f"README says {m.group(1)} {label}, the catalog has {counts[kind]}"
+
+
+def _checklist():
+    import csv
+
+    path = ROOT / "tests" / "epoch_checklist.tsv"
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t"))
+
+
+def test_every_checklist_entry_has_a_record_or_a_reason():
+    """Epoch AI's Notable AI Models since 2017 (language, multimodal, image, video, speech, audio): each
+    entry is a glmref record, or is listed with the reason it was left out."""
+    catalog = open_catalog()
+    rows = _checklist()
+    assert len(rows) >= 500
+    for row in rows:
+        status = row["status"]
+        if status.startswith("id:"):
+            assert status[3:] in catalog, row
+        else:
+            assert status.startswith("left out: ") and len(status) > len("left out: ") + 3, row
+            rid = catalog.exact(row["name"])
+            assert rid is None or catalog.get(rid)["type"] != "model", f"{row['name']} has a record now: {rid}"
+
+
+def test_well_known_models_beyond_the_documents_resolve_to_their_records():
+    """The checklist names that are names glmref knows lead to the record the checklist row lists, and
+    there are at least 100 such well-known models besides those the survey documents name."""
+    catalog = open_catalog()
+    document_ids = {catalog.exact(n) for n in _document_names()}
+    checked = set()
+    for row in _checklist():
+        if not row["status"].startswith("id:"):
+            continue
+        rid = catalog.exact(row["name"])
+        if rid is not None:
+            assert rid == row["status"][3:], row
+            checked.add(rid)
+    assert len(checked - document_ids) >= 100
