@@ -137,7 +137,8 @@ def canonical_text(catalog, rec, field):
             return "unknown"
         return format_size(f["value"]) if field == "training_tokens" else f"{f['value']:,}"
     if field == "training_compute":
-        return _compute_view(rec.get(field))["human"]
+        view = _compute_view(rec.get(field))
+        return view["human"] + (" (estimate)" if view["estimate"] and view["value"] else "")
     value = rec.get(field)
     return str(value) if value else "unknown"
 
