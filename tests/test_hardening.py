@@ -93,3 +93,66 @@ def test_the_sanitiser_leaves_nothing_a_terminal_or_line_format_obeys(value):
     cell = safe.csv_cell(value)
     assert not cell.startswith(("=", "+", "-", "@", "\t", "\r"))
     ET.fromstring(f"<t>{safe.xml_text(value)}</t>")
+
+
+# ------------------------------------------------------------------ odd input and odd environments
+
+
+@pytest.mark.parametrize("digits", ["２０２４", "٢٠٢٤", "2024"])
+def test_non_ascii_digits_in_a_year_mean_that_year(cli, digits):
+    r = cli("list", "--year", digits, "--json")
+    assert r.code == 0 and r.json() == cli("list", "--year", "2024", "--json").json()
+
+
+def test_an_open_year_range_runs_to_today(cli):
+    since = cli("list", "--since", "2026", "--json").json()
+    assert since and cli("list", "--year", "2026-", "--json").json() == since
+
+
+@pytest.mark.parametrize("bad", ["2020-x", "-", "20-2021", "2021-2020"])
+def test_a_malformed_year_is_a_usage_error(cli, bad):
+    r = cli("list", "--year", bad)
+    assert r.code == 2 and len(r.err.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("columns", ["0", "-5", "wide", ""])
+def test_an_unusable_columns_value_counts_as_unset(proc, columns):
+    r = proc("show", "GPT-3", env={"COLUMNS": columns})
+    assert r.code == 0 and "GPT-3" in r.out
+
+
+def test_a_pager_command_with_unbalanced_quotes_is_no_crash(cli):
+    r = cli("show", "GPT-3", env={"GLMREF_PAGER": 'less "x'})
+    assert r.code == 0
+
+
+def test_hidden_editor_and_special_files_in_a_data_directory_are_skipped(cli, tmp_path):
+    import os
+
+    good = _hostile_file(tmp_path, "Fine model", "T")
+    data = tmp_path / "dir"
+    data.mkdir()
+    os.rename(good, data / "fine.yaml")
+    for junk in (".#fine.yaml", "._fine.yaml", "fine.yaml~"):
+        (data / junk).write_bytes(b"\x00\x01 not yaml")
+    os.mkfifo(data / "pipe.yaml")  # reading it would hang
+    r = cli("--data", str(data), "show", "evil-model", "--json")
+    assert r.code == 0, r
+    assert r.json()["name"] == "Fine model"
+    assert "skipping" in r.err and "pipe.yaml" in r.err
+
+
+def test_an_empty_data_path_is_a_usage_error(cli):
+    for args in (("validate", ""), ("--data", "", "list")):
+        r = cli(*args)
+        assert r.code == 2, (args, r)
+
+
+def test_a_data_file_too_large_is_refused_before_it_is_read_whole(cli, tmp_path, monkeypatch):
+    from glmref import store
+
+    monkeypatch.setattr(store, "MAX_FILE_BYTES", 1000)
+    path = tmp_path / "big.yaml"
+    path.write_text("schema: 1\n" + "# padding\n" * 200, encoding="utf-8")
+    r = cli("validate", str(path))
+    assert r.code == 2 and "larger than" in r.err

@@ -27,8 +27,14 @@ def date_bounds(filters):
     """The (start, end) dates as text that --year, --since and --until allow; end is inclusive."""
     # dates of any precision compare as text; "~" sorts after every digit, so "2020~" ends the year 2020
     lo, hi = "0000", "9999~"
+    for option in ("year", "since", "until"):  # ２０２０ typed on a Chinese keyboard is 2020
+        value = getattr(filters, option)
+        if value is not None:
+            setattr(filters, option, _ascii_digits(str(value)))
     if filters.year:
-        first, _, last = str(filters.year).partition("-")
+        first, dash, last = filters.year.strip().partition("-")
+        if dash and not last:
+            last = "9999"  # 2020- : from 2020 on
         last = last or first
         for y in (first, last):
             if not (y.isdigit() and len(y) == 4):
@@ -46,10 +52,18 @@ def date_bounds(filters):
     return lo, hi
 
 
+def _ascii_digits(text):
+    """Any script's decimal digits as ASCII (２０２０ and ٢٠٢٠ are 2020), full-width punctuation folded."""
+    import unicodedata
+
+    return "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() else ch
+                   for ch in unicodedata.normalize("NFKC", text))
+
+
 def _size_option(option, value):
     if value is None:
         return None
-    n = parse_size(value)
+    n = parse_size(_ascii_digits(value))
     if n is None:
         raise UsageProblem(f"{option} takes a size like 7B, 175B or 1.6T, not {value!r}")
     return n

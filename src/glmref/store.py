@@ -29,18 +29,51 @@ def packaged_files():
     return found
 
 
+def _is_regular(path):
+    """A regular file (a FIFO would hang the read, a device never end it); links to one count."""
+    import stat
+
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False
+
+
+def _skipped(name):
+    """Hidden and editor files: .x.yaml, Emacs locks (.#x.yaml), macOS resource forks (._x.yaml), backups (x~)."""
+    return name.startswith(".") or name.endswith("~")
+
+
 def user_files(paths):
-    """Expand user data paths (files or directories of YAML files) in the order given."""
-    found = []
+    """Expand user data paths (files or directories of YAML and CSV files) in the order given. Inside a
+    directory only regular data files are read; hidden and editor files are skipped with a note on stderr.
+    The same file named twice (directly and through its directory, or by two spellings) is read once."""
+    found, seen = [], set()
+
+    def add(p):
+        real = os.path.realpath(p)
+        if real not in seen:
+            seen.add(real)
+            found.append(p)
+
     for path in paths:
-        if not path:
-            continue
+        if not path or not path.strip():
+            raise UsageProblem("empty data path")
         if os.path.isdir(path):
             for root, dirs, files in os.walk(path):
-                dirs.sort()
-                found.extend(os.path.join(root, f) for f in sorted(files) if f.lower().endswith(USER_SUFFIXES))
-        elif os.path.isfile(path):
-            found.append(path)
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for f in sorted(files):
+                    if not f.lower().endswith(USER_SUFFIXES):
+                        continue
+                    full = os.path.join(root, f)
+                    if _skipped(f) or not _is_regular(full):
+                        from glmref.safe import message
+
+                        sys.stderr.write(f"glmref: skipping {message(full)} (hidden, editor or not a regular file)\n")
+                        continue
+                    add(full)
+        elif _is_regular(path):
+            add(path)
         elif os.path.exists(path):
             raise UsageProblem(f"data path is not a file or directory: {path}")
         else:
@@ -53,12 +86,19 @@ def data_paths_from_env(environ=None):
     return [p for p in value.split(os.pathsep) if p.strip()]
 
 
+MAX_FILE_BYTES = 64 * 1024 * 1024  # no data file is near this; a larger one is refused before it fills memory
+
+
 def _read(path):
     try:
         with open(path, "rb") as f:
-            return f.read()
+            data = f.read(MAX_FILE_BYTES + 1)  # bounded even if the file grows while it is read
     except OSError as e:
         raise UsageProblem(f"cannot read data file {path}: {e.strerror or e}") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise UsageProblem(f"data file {path} is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB; glmref reads "
+                           "files up to that size")
+    return data
 
 
 def _blake2b(**kwargs):

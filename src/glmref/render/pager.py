@@ -11,7 +11,12 @@ def _pager_command():
     command = os.environ.get("GLMREF_PAGER", os.environ.get("PAGER", "less"))
     if not command.strip() or command.strip() == "cat":
         return None
-    words = shlex.split(command)
+    try:
+        words = shlex.split(command)
+    except ValueError:  # unbalanced quotes: no pager rather than a crash
+        return None
+    if not words:
+        return None
     env = dict(os.environ)
     if os.path.basename(words[0]) == "less" and "LESS" not in env:
         env["LESS"] = "FRX"  # quit if one screen, keep colour, leave the text on screen
