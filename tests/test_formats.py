@@ -105,3 +105,19 @@ def test_json_outputs_match_the_shipped_json_schema(cli):
     check("compare", cli("compare", "GPT-1", "GPT-3", "--json").json())
     check("timeline", cli("timeline", "--json").json())
     check("search", cli("search", "GPT", "--json").json())
+
+
+def test_the_plot_can_draw_training_compute(cli):
+    r = cli("timeline", "--plot", "--y", "compute", "--json")
+    assert r.code == 0, r
+    pts = r.json()["points"]
+    assert pts and all(p["value"] >= 1e6 and p["label"].endswith("FLOP") for p in pts)
+    landmarks = [p["value"] for p in pts if p["landmark"]]
+    assert landmarks == sorted(landmarks)
+    assert cli("timeline", "--plot", "--y", "bogus").code == 2
+
+
+def test_plot_options_are_checked_before_a_file_is_written(cli, tmp_path):
+    out = tmp_path / "chart.svg"
+    r = cli("timeline", "--plot", "--svg", str(out), "--format", "csv")
+    assert r.code == 2 and not out.exists()

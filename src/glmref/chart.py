@@ -11,23 +11,36 @@ def _year_fraction(date):
     return year + (month - 1) / 12 + (day - 1) / 365
 
 
-def points(catalog, records):
-    """[{"id", "name", "family", "date", "x", "parameters", "y", "landmark"}] sorted by date."""
+AXES = {"params": ("parameters", "Parameters"), "compute": ("training_compute", "Training compute (FLOP)")}
+
+
+def points(catalog, records, axis="params"):
+    """[{"id", "name", "family", "date", "x", "value", "label", "y", "landmark"}] sorted by date, where value
+    is the parameters or the training compute (axis `params` or `compute`); parameters also stay under
+    "parameters" for the params axis. Estimated compute counts, marked `estimate`."""
+    from glmref.values import format_flop, format_size
+
+    field = AXES[axis][0]
     out = []
     for rec in records:
         date = (rec.get("released") or {}).get("value")
-        params = (rec.get("parameters") or {}).get("value")
-        if not date or not params:
+        fact = rec.get(field) or {}
+        value = fact.get("value")
+        if not date or not value:
             continue
-        out.append({"id": rec["id"], "name": rec["name"], "family": rec.get("family") or rec["organizations"][0],
-                    "date": date, "x": _year_fraction(date), "parameters": params, "y": math.log10(params),
-                    "landmark": False})
+        p = {"id": rec["id"], "name": rec["name"], "family": rec.get("family") or rec["organizations"][0],
+             "date": date, "x": _year_fraction(date), "value": value, "y": math.log10(value), "landmark": False,
+             "estimate": bool(fact.get("estimate")),
+             "label": format_size(value) if axis == "params" else format_flop(value) + " FLOP"}
+        if axis == "params":
+            p["parameters"] = value
+        out.append(p)
     out.sort(key=lambda p: p["x"])
     record = 0
     for p in out:
-        if p["parameters"] > record:
+        if p["value"] > record:
             p["landmark"] = True
-            record = p["parameters"]
+            record = p["value"]
     return out
 
 

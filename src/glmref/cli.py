@@ -294,7 +294,9 @@ def timeline(
     open_weights: bool = OpenOpt, access: Optional[List[str]] = AccessOpt, min_params: Optional[str] = MinParamsOpt,
     max_params: Optional[str] = MaxParamsOpt,
     models_only: bool = typer.Option(False, "--models-only", help="Leave out ideas, milestones and eras."),
-    plot: bool = typer.Option(False, "--plot", help="Draw parameters (log scale) against release date."),
+    plot: bool = typer.Option(False, "--plot", help="Draw parameters or compute (log scale) against release date."),
+    y_axis: str = typer.Option("params", "--y", metavar="AXIS", help="What --plot draws: params or compute.",
+                               autocompletion=_complete_from(("params", "compute"))),
     svg: Optional[str] = typer.Option(None, "--svg", metavar="FILE", help="Save the --plot chart as an SVG file."),
     fmt: str = FormatOpt,
     json_out: bool = typer.Option(False, "--json", help=JSON_HELP),
@@ -317,7 +319,7 @@ def timeline(
                        min_params, max_params)
     records = _select(catalog, filters, fmt)
     if plot or svg:
-        _plot(catalog, records, svg, fmt)
+        _plot(catalog, records, svg, fmt, y_axis)
         return
     from glmref.query import date_bounds
 
@@ -539,20 +541,26 @@ def validate(
         raise typer.Exit(2)
 
 
-def _plot(catalog, records, svg_path, fmt):
-    from glmref.chart import points, scales
+def _plot(catalog, records, svg_path, fmt, axis="params"):
+    from glmref.chart import AXES, points, scales
 
-    pts = points(catalog, records)
+    if axis not in AXES:
+        raise UsageProblem(f"--y {axis!r} is not one of: {', '.join(AXES)}")
+    if fmt not in ("table", "json"):  # checked before any file is written
+        raise UsageProblem("--plot draws a chart; use --json for its points")
+    pts = points(catalog, records, axis)
+    what = "size" if axis == "params" else "training compute"
     if not pts:
-        _note("no model with a known size and date matches these filters")
+        _note(f"no model with a known {what} and date matches these filters")
         raise typer.Exit(EXIT_NOT_FOUND)
+    title = AXES[axis][1]
     xs, ys = scales(pts)
     if svg_path:
         from glmref.render.plot import svg_chart
 
         try:
             with open(svg_path, "w", encoding="utf-8") as f:
-                f.write(svg_chart(pts, xs, ys))
+                f.write(svg_chart(pts, xs, ys, axis_title=title))
         except OSError as e:
             raise UsageProblem(f"cannot write {svg_path}: {e.strerror or e}") from None
         _note(f"wrote {svg_path} ({len(pts)} models)")
@@ -567,7 +575,7 @@ def _plot(catalog, records, svg_path, fmt):
         from glmref.render.plot import terminal_chart
 
         console = out_console()
-        console.print(terminal_chart(pts, xs, ys, console.width))
+        console.print(terminal_chart(pts, xs, ys, console.width, axis_title=title))
 
 
 def _print_items(fmt, items, table_name, row_name, columns_name, empty_message):

@@ -17,7 +17,7 @@ def _families(pts):
     return {f: i for i, f in enumerate(order)}
 
 
-def terminal_chart(pts, xs, ys, width, height=20):
+def terminal_chart(pts, xs, ys, width, height=20, axis_title="Parameters"):
     from rich.console import Group
     from rich.text import Text
 
@@ -53,7 +53,7 @@ def terminal_chart(pts, xs, ys, width, height=20):
              for power in range(ys[0], ys[1] + 1)}
     lines = []
     for r in range(height):
-        line = Text(f"{format_size(10 ** ticks[r]):>6}┤" if r in ticks else "      │", style="dim")
+        line = Text(f"{_tick(ticks[r], axis_title):>6}┤" if r in ticks else "      │", style="dim")
         for ch, style in grid[r]:
             line.append(ch, style=style)
         lines.append(line)
@@ -71,8 +71,13 @@ def terminal_chart(pts, xs, ys, width, height=20):
     for family, i in families.items():
         legend.append(MARKS[i % len(MARKS)] + " ", style=COLOURS[i % len(COLOURS)])
         legend.append(clean(family) + "  ")
-    title = Text("Parameters (log scale) by release date; labelled: each new record size", style="bold")
+    title = Text(f"{axis_title} (log scale) by release date; labelled: each new record", style="bold")
     return Group(title, *lines, axis, years, legend)
+
+
+def _tick(power, axis_title):
+    """An axis label: sizes for parameters (175B), powers of ten for compute (1e23)."""
+    return format_size(10 ** power) if axis_title == "Parameters" else f"1e{power}"
 
 
 def _esc(text):
@@ -81,7 +86,7 @@ def _esc(text):
     return xml_text(text)
 
 
-def svg_chart(pts, xs, ys, width=960, height=560):
+def svg_chart(pts, xs, ys, width=960, height=560, axis_title="Parameters"):
     """A standalone SVG document of the chart."""
     families = _families(pts)
     ml, mr, mt, mb = 70, 30, 40, 70
@@ -96,11 +101,11 @@ def svg_chart(pts, xs, ys, width=960, height=560):
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
            f'viewBox="0 0 {width} {height}" font-family="sans-serif" font-size="12">',
            f'<rect width="{width}" height="{height}" fill="white"/>',
-           f'<text x="{ml}" y="24" font-size="15" font-weight="bold">Parameters (log scale) by release date</text>']
+           f'<text x="{ml}" y="24" font-size="15" font-weight="bold">{_esc(axis_title)} (log scale) by release date</text>']
     for power in range(ys[0], ys[1] + 1):
         y = py(power)
         out.append(f'<line x1="{ml}" y1="{y:.1f}" x2="{ml + pw}" y2="{y:.1f}" stroke="#ddd"/>')
-        out.append(f'<text x="{ml - 8}" y="{y + 4:.1f}" text-anchor="end">{format_size(10 ** power)}</text>')
+        out.append(f'<text x="{ml - 8}" y="{y + 4:.1f}" text-anchor="end">{_tick(power, axis_title)}</text>')
     for year in range(xs[0], xs[1] + 1):
         x = px(year)
         out.append(f'<line x1="{x:.1f}" y1="{mt}" x2="{x:.1f}" y2="{mt + ph}" stroke="#eee"/>')
@@ -110,7 +115,7 @@ def svg_chart(pts, xs, ys, width=960, height=560):
         colour = SVG_COLOURS[families[p["family"]] % len(SVG_COLOURS)]
         x, y = px(p["x"]), py(p["y"])
         out.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4.5" fill="{colour}" fill-opacity="0.85">'
-                   f'<title>{_esc(p["name"])}: {format_size(p["parameters"])}, {p["date"]}</title></circle>')
+                   f'<title>{_esc(p["name"])}: {_esc(p["label"])}, {p["date"]}</title></circle>')
         if p["landmark"]:
             out.append(f'<text x="{x + 7:.1f}" y="{y - 6:.1f}" font-weight="bold">{_esc(p["name"])}</text>')
     lx = ml
