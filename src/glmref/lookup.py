@@ -171,13 +171,25 @@ def _stem(text):
     return m.group() if m else ""
 
 
+CLOSE_SPELLING = 80  # fuzz.ratio at which an unrelated name is still offered as a close spelling
+
+
+def _closeness(query, stem, name):
+    """(related, score) of a normalized name to a query: related when it shares the query's first word or a
+    prefix of three letters or more, or is one edit away; score is the spelling similarity (0-100)."""
+    from rapidfuzz import fuzz
+    from rapidfuzz.distance import OSA
+
+    related = (len(stem) >= 2 and _stem(name) == stem) or (
+        min(len(query), len(name)) >= 3 and (name.startswith(query) or query.startswith(name))) or (
+        len(query) >= 3 and OSA.distance(query, name, score_cutoff=1) <= 1)
+    return related, fuzz.ratio(query, name)
+
+
 def suggestions(catalog, text, types=None, limit=SUGGESTIONS):
     """Names related to text, for 'did you mean' lines: first those of the same family or sharing a prefix
     (GPT-J -> GPT-1, GPT-2 …), then close spellings; models before other records; nothing merely because a
     long description happens to contain the letters."""
-    from rapidfuzz import fuzz
-    from rapidfuzz.distance import OSA
-
     query = normalize(text)
     if not query:
         return []
@@ -187,11 +199,8 @@ def suggestions(catalog, text, types=None, limit=SUGGESTIONS):
         rec_type = catalog.get(owner)["type"]
         if rec_type == "source" or (types is not None and rec_type not in types):
             continue
-        related = (len(stem) >= 2 and _stem(name) == stem) or (
-            min(len(query), len(name)) >= 3 and (name.startswith(query) or query.startswith(name))) or (
-            len(query) >= 3 and OSA.distance(query, name, score_cutoff=1) <= 1)
-        score = fuzz.ratio(query, name)
-        if not related and score < 80:
+        related, score = _closeness(query, stem, name)
+        if not related and score < CLOSE_SPELLING:
             continue
         rank = (0 if related else 1, 0 if rec_type == "model" else 1, -score)
         if owner not in best or rank < best[owner]:
@@ -202,17 +211,11 @@ def suggestions(catalog, text, types=None, limit=SUGGESTIONS):
 
 def related_words(text, words, limit=SUGGESTIONS):
     """Of a plain list of words (family slugs), those related to text as suggestions() relates names."""
-    from rapidfuzz import fuzz
-    from rapidfuzz.distance import OSA
-
     query, stem = normalize(text), _stem(text)
     scored = []
     for w in words:
-        n = normalize(w)
-        related = (len(stem) >= 2 and _stem(w) == stem) or (min(len(query), len(n)) >= 3 and (
-            n.startswith(query) or query.startswith(n))) or (len(query) >= 3 and OSA.distance(query, n) <= 1)
-        score = fuzz.ratio(query, n)
-        if related or score >= 80:
+        related, score = _closeness(query, stem, normalize(w))
+        if related or score >= CLOSE_SPELLING:
             scored.append((0 if related else 1, -score, w))
     return [w for _, _, w in sorted(scored)[:limit]]
 

@@ -5,7 +5,7 @@ names its file, line, column, record id and field."""
 import re
 
 from glmref.safe import has_control
-from glmref.values import FACT_FIELDS, SPECIAL_SIZES, parse_date, parse_size, parse_size_range  # noqa: F401
+from glmref.values import FACT_FIELDS, SPECIAL_SIZES, parse_date, parse_flop, parse_size, parse_size_range  # noqa: F401
 from glmref.yamlread import Map, Seq
 
 SCHEMA_VERSION = 1
@@ -38,10 +38,9 @@ CLAIM_FIELDS = ("parameters", "released", "organizations", "architecture", "moda
                 "kind", "name", "description")
 ORG_CLAIM_FIELDS = ("name", "country", "kind", "parent", "description")
 MAX_SIZE = 10**16  # parameters or tokens above this are a typo, not a model (the largest known are ~10^13)
-MIN_FLOP, MAX_FLOP = 1e6, 1e32  # training compute outside this range is a typo
 COMPUTE_CONFIDENCE = ("Confident", "Likely", "Speculative")
 _API_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:/@+-]*$")
-_FLOP = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*[eE]\s*\+?(\d{1,2})\s*$")
+
 LATEST_YEAR_AHEAD = 1  # a date more than this many years past today is taken for a typo
 
 
@@ -351,20 +350,6 @@ def _size_value(ck, m, key, field, allow_special=True):
     return n, "disclosed"
 
 
-def parse_flop(raw):
-    """3.14e23, '3.14e23', '3.14e+23' -> 3.14e23 (a float); None if not a positive FLOP count in range."""
-    if isinstance(raw, bool):
-        return None
-    if isinstance(raw, (int, float)):
-        value = float(raw) if raw == raw else None
-    elif isinstance(raw, str):
-        m = _FLOP.match(raw)
-        value = float(f"{m.group(1)}e{m.group(2)}") if m else None
-    else:
-        value = None
-    if value is None or not MIN_FLOP <= value <= MAX_FLOP:
-        return None
-    return value
 
 
 def _tokens_count(ck, m, field):

@@ -7,6 +7,8 @@ _SUFFIX = {"": 1, "K": 10**3, "M": 10**6, "B": 10**9, "T": 10**12}
 _SIZE = re.compile(r"^\s*(\d{1,24}(?:\.\d{1,12})?)\s*([KMBT]?)\s*$", re.IGNORECASE | re.ASCII)
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$", re.ASCII)
 SPECIAL_SIZES = ("undisclosed", "unknown")
+MIN_FLOP, MAX_FLOP = 1e6, 1e32  # training compute outside this range is a typo
+_FLOP = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*[eE]\s*\+?(\d{1,2})\s*$")
 # the fields of a model or concept that carry their own source
 FACT_FIELDS = ("released", "parameters", "training_tokens", "training_compute", "context_window", "max_output_tokens",
                "knowledge_cutoff", "architecture", "modalities", "access", "api_ids", "lifecycle")
@@ -91,3 +93,18 @@ def format_flop(value):
         return "unknown"
     mantissa, _, exponent = f"{value:.1e}".partition("e")
     return f"{mantissa.rstrip('0').rstrip('.')}e{int(exponent)}"
+
+def parse_flop(raw):
+    """3.14e23, '3.14e23', '3.14e+23' -> 3.14e23 (a float); None if not a positive FLOP count in range."""
+    if isinstance(raw, bool):
+        return None
+    if isinstance(raw, (int, float)):
+        value = float(raw) if raw == raw else None
+    elif isinstance(raw, str):
+        m = _FLOP.match(raw)
+        value = float(f"{m.group(1)}e{m.group(2)}") if m else None
+    else:
+        value = None
+    if value is None or not MIN_FLOP <= value <= MAX_FLOP:
+        return None
+    return value

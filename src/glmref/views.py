@@ -1,7 +1,8 @@
 """Records as the plain, JSON-ready dicts every output is made from: the `--json` documents are these
 views, and the Rich renderers draw them. Field names here are the documented JSON contract."""
 
-from glmref.values import FACT_FIELDS, format_flop, format_size, format_size_range, parse_date, parse_size_range
+from glmref.values import (FACT_FIELDS, format_flop, format_size, format_size_range, parse_date, parse_flop,
+                           parse_size_range)
 
 FACT_LABELS = {
     "parameters": "parameters", "released": "release date", "organizations": "organization",
@@ -150,8 +151,6 @@ def _claim_text(claim):
         if rng:
             return format_size_range(*rng)
     if claim["field"] == "training_compute":
-        from glmref.schema import parse_flop
-
         flop = parse_flop(value)
         if flop:
             return f"{format_flop(flop)} FLOP"
