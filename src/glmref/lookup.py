@@ -30,8 +30,9 @@ def check_query(text, what="name"):
         raise UsageProblem(f"{what} contains control characters")
 
 
-# The typo rule. Only one wrong, missing, extra or swapped letter, inside a name of at least MIN_TYPO_LENGTH
-# characters, with the same version numbers, is an unmistakable typo. Everything else is another name:
+# The typo rule. Only one wrong, missing, extra or swapped Latin letter, neither the first nor the last,
+# inside a word of at least MIN_TYPO_LENGTH letters, not next to a number, with the same version numbers,
+# is an unmistakable typo. Everything else is another name:
 # a letter against a digit (GPT-J / GPT-1), a letter added or removed at either end (mT5 / T5, BLOOMZ / BLOOM,
 # XGLM / GLM, ERNIE-ViLG / ERNIE-ViL), and any change to a short name (LLaVA / LLaMA, OLMo / ELMo, PaLI /
 # PaLM), because new models are named exactly that way. tests/test_lookup.py runs the rule over every pair

@@ -27,12 +27,11 @@ def date_bounds(filters):
     """The (start, end) dates as text that --year, --since and --until allow; end is inclusive."""
     # dates of any precision compare as text; "~" sorts after every digit, so "2020~" ends the year 2020
     lo, hi = "0000", "9999~"
-    for option in ("year", "since", "until"):  # ２０２０ typed on a Chinese keyboard is 2020
-        value = getattr(filters, option)
-        if value is not None:
-            setattr(filters, option, _ascii_digits(str(value)))
-    if filters.year:
-        first, dash, last = filters.year.strip().partition("-")
+    # ２０２０ typed on a Chinese keyboard is 2020
+    year, since, until = (None if v is None else _ascii_digits(str(v)).strip()
+                          for v in (filters.year, filters.since, filters.until))
+    if year:
+        first, dash, last = year.partition("-")
         if dash and not last:
             last = "9999"  # 2020- : from 2020 on
         last = last or first
@@ -42,13 +41,13 @@ def date_bounds(filters):
         if first > last:
             raise UsageProblem(f"--year range {filters.year!r} ends before it starts")
         lo, hi = max(lo, first), min(hi, last + "~")
-    for option, value in (("--since", filters.since), ("--until", filters.until)):
+    for option, value, typed in (("--since", since, filters.since), ("--until", until, filters.until)):
         if value is not None and parse_date(value) is None:
-            raise UsageProblem(f"{option} takes a date like 2020, 2020-05 or 2020-05-28, not {value!r}")
-    if filters.since:
-        lo = max(lo, filters.since)
-    if filters.until:
-        hi = min(hi, filters.until + "~")
+            raise UsageProblem(f"{option} takes a date like 2020, 2020-05 or 2020-05-28, not {typed!r}")
+    if since:
+        lo = max(lo, since)
+    if until:
+        hi = min(hi, until + "~")
     return lo, hi
 
 
