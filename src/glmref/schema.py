@@ -429,7 +429,15 @@ def _check_model(ck, item, today_year):
     rec["training_compute"] = _fact(ck, item, "training_compute", ("estimate", "confidence"), compute)
 
     def context(m, out):
-        out["value"] = _tokens_count(ck, m, "context_window")
+        # unknown is written only with a note saying why (the data test accepts it as "checked"); undisclosed
+        # cites the page that shows the developer withholds it.
+        raw = m.get("value")
+        if raw in SPECIAL_SIZES:
+            out["value"], out["status"] = None, raw
+            if raw == "unknown" and not out.get("note"):
+                ck.fail(_pos(m, "value"), "context_window", "unknown needs a note saying why no value is given")
+        else:
+            out["value"], out["status"] = _tokens_count(ck, m, "context_window"), "disclosed"
 
     rec["context_window"] = _fact(ck, item, "context_window", (), context)
 

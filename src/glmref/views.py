@@ -87,6 +87,13 @@ def _tokens_view(fact):
     return {"value": fact["value"], "source": fact["source"], "note": fact.get("note")} if fact else None
 
 
+def _context_view(fact):
+    if not fact:
+        return None
+    return {"value": fact["value"], "status": fact.get("status") or "disclosed", "source": fact["source"],
+            "note": fact.get("note")}
+
+
 def _cutoff_view(fact):
     view = _date_view(fact)
     if view is not None:
@@ -134,6 +141,8 @@ def canonical_text(catalog, rec, field):
         return ", ".join(a["value"]) if a else "unknown"
     if field in ("context_window", "max_output_tokens", "training_tokens"):
         f = rec.get(field)
+        if f and f.get("status") == "undisclosed":
+            return "undisclosed"
         if not f or not f.get("value"):
             return "unknown"
         return format_size(f["value"]) if field == "training_tokens" else f"{f['value']:,}"
@@ -213,7 +222,7 @@ def model_view(catalog, rec):
                                                                  sizes=[], sizes_human=[]),
         "training_tokens": _size_view(rec.get("training_tokens")),
         "training_compute": _compute_view(rec.get("training_compute")),
-        "context_window": _tokens_view(rec.get("context_window")),
+        "context_window": _context_view(rec.get("context_window")),
         "max_output_tokens": _tokens_view(rec.get("max_output_tokens")),
         "knowledge_cutoff": _cutoff_view(rec.get("knowledge_cutoff")),
         "api_ids": {"ids": api["value"], "source": api["source"], "note": api.get("note")} if api else None,

@@ -174,8 +174,8 @@ def model_card(view):
         _row(table, refs, "training compute", _compute(fl), fl["source"], _disputed(view, "training_compute"))
     c = view["context_window"]
     if c:
-        _row(table, refs, "context window", f"{c['value']:,} tokens" + _note(c), c["source"],
-             _disputed(view, "context_window"))
+        shown = f"{c['value']:,} tokens" if c["value"] else c["status"]
+        _row(table, refs, "context window", shown + _note(c), c["source"], _disputed(view, "context_window"))
     o = view.get("max_output_tokens")
     if o:
         _row(table, refs, "max output", f"{o['value']:,} tokens" + _note(o), o["source"],
