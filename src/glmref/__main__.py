@@ -1,3 +1,3 @@
-from glmref.cli import main
+from glmref.entry import main
 
 main()

@@ -45,8 +45,14 @@ def compile_index(files, key, today_year=None):
             continue
         if rid in by_id:
             prev_path, prev_at, prev_user = where[rid]
-            if is_user and not prev_user:
+            if is_user and not prev_user and by_id[rid]["type"] == rec["type"]:
                 pass  # a user record overrides the packaged one with the same id
+            elif is_user and not prev_user:
+                # replacing an organization by a model would break every packaged record that names it
+                problems.append(Problem(path, at[0], at[1], rid, "id",
+                                        f"id is the packaged {by_id[rid]['type']} {by_id[rid]['name']!r} "
+                                        f"({prev_path}); a {rec['type']} cannot replace it: choose another id"))
+                continue
             else:
                 problems.append(Problem(path, at[0], at[1], rid, "id",
                                         f"id is already used at {prev_path}:{prev_at[0]}"))

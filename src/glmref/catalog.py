@@ -86,14 +86,15 @@ class Catalog:
 _catalog = None
 
 
-def open_catalog(extra_paths=()):
-    """The catalog for this process (packaged data plus GLMREF_DATA and extra_paths), built once."""
+def open_catalog(extra_paths=(), skipped=None):
+    """The catalog for this process (packaged data plus GLMREF_DATA and extra_paths), built once. Files
+    passed over in user data directories are appended to `skipped`."""
     global _catalog
     if _catalog is None:
         from glmref.store import data_paths_from_env, load_index
 
         paths = list(data_paths_from_env()) + list(extra_paths)
-        _catalog = Catalog(load_index(paths), rebuild=lambda: load_index(paths, trust_files=False))
+        _catalog = Catalog(load_index(paths, skipped=skipped), rebuild=lambda: load_index(paths, trust_files=False))
     return _catalog
 
 

@@ -108,7 +108,15 @@ def _root(
 def _catalog():
     from glmref.catalog import open_catalog
 
-    return open_catalog(_extra_data)
+    skipped = []
+    catalog = open_catalog(_extra_data, skipped)
+    _skipped_notes(skipped)
+    return catalog
+
+
+def _skipped_notes(skipped):
+    for path in skipped:
+        _note(f"skipping {path} (hidden, editor or not a regular file)")
 
 
 def _note(message):
@@ -526,7 +534,9 @@ def validate(
     """
     from glmref.validate import validate_paths
 
-    problems, checked = validate_paths(paths)
+    skipped = []
+    problems, checked = validate_paths(paths, skipped)
+    _skipped_notes(skipped)
     if json_out:
         from glmref.render.jsonout import emit
 
@@ -684,9 +694,9 @@ def main(argv=None):
         except (AttributeError, ValueError):
             pass
     argv = list(sys.argv[1:] if argv is None else argv)
-    command = _command_for(argv)
     exceptions = _click_exceptions()
     try:
+        command = _command_for(argv)
         code = command.main(args=argv, prog_name="glmref", standalone_mode=False)
         sys.stdout.flush()
     except BrokenPipeError:

@@ -52,24 +52,71 @@ def _number(text):
     return int(value) if value > 0 and value == value and value != float("inf") else None
 
 
+MAX_ROWS = 200_000  # Epoch's file has about 3,000; a bound keeps a runaway file from filling memory
+_US_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+
+
+def csv_date(text):
+    """An ISO date from a cell: Epoch writes 2020-05-28; a spreadsheet that re-saved the file writes 5/28/2020
+    (month first, as Excel's US locale does). Anything else is None."""
+    text = (text or "").strip()[:10]
+    if parse_date(text):
+        return text
+    m = _US_DATE.match(text)
+    if m:
+        month, day, year = int(m.group(1)), int(m.group(2)), m.group(3)
+        iso = f"{year}-{month:02d}-{day:02d}"
+        if 1 <= month <= 12 and parse_date(iso):
+            return iso
+    return None
+
+
 def read_rows(path, data):
-    """The CSV's rows as dicts with their row numbers; (rows, problems)."""
+    """The CSV's rows as dicts with their row numbers; (rows, problems). The structure is checked, not
+    guessed at: a duplicated column, a row with more or fewer cells than the header, an unterminated quote
+    and an unreadable publication date are each a problem line."""
     problems = []
+
+    def problem(line, field, what):
+        problems.append(Problem(path, line, 1, None, field, what))
+
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         return [], [Problem(path, data[: e.start].count(b"\n") + 1, 1, None, None, "not valid UTF-8")]
-    reader = csv.DictReader(io.StringIO(text))
-    missing = [c for c in REQUIRED if c not in (reader.fieldnames or [])]
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        header = next(reader, [])
+    except csv.Error as e:
+        return [], [Problem(path, 1, 1, None, None, f"not valid CSV: {e}")]
+    missing = [c for c in REQUIRED if c not in header]
     if missing:
         return [], [Problem(path, 1, 1, None, None,
                             f"not an Epoch AI models CSV: no column {', '.join(repr(m) for m in missing)}")]
+    repeated = sorted({c for c in header if c and header.count(c) > 1})
+    if repeated:
+        return [], [Problem(path, 1, 1, None, None, f"column {', '.join(repr(c) for c in repeated)} appears more "
+                                                      "than once in the header")]
     rows = []
     try:
-        for row in reader:
-            rows.append((reader.line_num, row))
+        for cells in reader:
+            line = reader.line_num
+            if not any(c.strip() for c in cells):
+                continue  # blank lines, as spreadsheets leave at the end
+            if len(cells) != len(header):
+                problem(line, None, f"row has {len(cells)} cell(s), the header has {len(header)}")
+                continue
+            row = dict(zip(header, cells))
+            date = (row.get("Publication date") or "").strip()
+            if date and csv_date(date) is None:
+                problem(line, "Publication date", f"{date[:40]!r} is not a date like 2020-05-28 or 5/28/2020")
+            row["Publication date"] = csv_date(date) or ""
+            rows.append((line, row))
+            if len(rows) > MAX_ROWS:
+                problem(line, None, f"more than {MAX_ROWS:,} rows; glmref reads files up to that size")
+                return [], problems
     except csv.Error as e:
-        problems.append(Problem(path, reader.line_num, 1, None, None, f"not valid CSV: {e}"))
+        problem(reader.line_num, None, f"not valid CSV: {e}")
     return rows, problems
 
 
@@ -84,12 +131,12 @@ def source_record(rows):
 
 def row_model(row):
     """One row as the fields glmref compares and stores (names, not ids, for organizations)."""
-    date = (row.get("Publication date") or "").strip()[:10]
+    date = csv_date(row.get("Publication date"))
     orgs = [normalize_spaces(o) for o in (row.get("Organization") or "").split(",") if o.strip()]
     countries = [COUNTRIES.get(c.strip().lower(), None) for c in (row.get("Country (of organization)") or "").split(",")]
     return {
         "name": normalize_spaces(row.get("Model") or ""),
-        "date": date if parse_date(date) else None,
+        "date": date,
         "parameters": _number(row.get("Parameters")),
         "organizations": orgs,
         "countries": [c for c in countries if c],

@@ -16,29 +16,58 @@ def root_of(catalog, rid):
         seen.append(parents[0])
 
 
-def tree(catalog, rid, highlight=None, _path=()):
-    """{"id", "name", "date", "relation", "highlight", "children": [...]} from rid down."""
+MAX_DEPTH = 200  # generations shown below a root; real lineages are a few dozen deep
+
+
+def _node(catalog, rid, highlight):
     rec = catalog.get(rid)
-    node = {"id": rid, "name": rec["name"], "name_zh": rec.get("name_zh"), "type": rec["type"],
+    return {"id": rid, "name": rec["name"], "name_zh": rec.get("name_zh"), "type": rec["type"],
             "date": ((rec.get("released") or rec.get("date")) or {}).get("value"),
             "organizations": [catalog.name_of(o) for o in rec.get("organizations", [])],
-            "highlight": rid == highlight, "children": []}
-    path = _path + (rid,)
-    children = [(c, "successor") for c in rec.get("successors", [])] + [(c, "based on") for c in rec.get("derived", [])]
-    seen = set()
-    for child, relation in children:
-        if child in seen or child not in catalog:
+            "highlight": rid == highlight, "relation": None, "children": []}
+
+
+def _children(catalog, rec):
+    out, seen = [], set()
+    for child, relation in ([(c, "successor") for c in rec.get("successors", [])]
+                            + [(c, "based on") for c in rec.get("derived", [])]):
+        if child not in seen and child in catalog:
+            seen.add(child)
+            out.append((child, relation))
+    return out
+
+
+def tree(catalog, rid, highlight=None):
+    """{"id", "name", "date", "relation", "highlight", "children": [...]} from rid down. Each record is
+    expanded once, where it is first reached in reading order; reached again (a model built on two siblings)
+    it is a leaf marked `repeat`, so the tree grows with the number of records, not the number of paths. A
+    link back to an ancestor is marked `loop`; below MAX_DEPTH generations a node is marked `truncated`.
+    Iterative, so a long chain cannot exhaust the interpreter's stack."""
+    root = _node(catalog, rid, highlight)
+    expanded = {rid}
+    parent_of = {rid: None}
+    stack = [(root, child, relation, 1) for child, relation in reversed(_children(catalog, catalog.get(rid)))]
+    while stack:
+        parent, child, relation, depth = stack.pop()
+        if child in expanded:
+            ancestor, looped = parent["id"], False
+            while ancestor is not None and not looped:
+                looped = ancestor == child
+                ancestor = parent_of.get(ancestor)
+            parent["children"].append({"id": child, "name": catalog.name_of(child), "relation": relation,
+                                       "loop" if looped else "repeat": True, "children": []})
             continue
-        seen.add(child)
-        if child in path:
-            node["children"].append({"id": child, "name": catalog.name_of(child), "relation": relation,
-                                     "loop": True, "children": []})
+        node = _node(catalog, child, highlight)
+        node["relation"] = relation
+        parent["children"].append(node)
+        expanded.add(child)
+        parent_of[child] = parent["id"]
+        below = _children(catalog, catalog.get(child))
+        if below and depth >= MAX_DEPTH:
+            node["truncated"] = True
             continue
-        sub = tree(catalog, child, highlight, path)
-        sub["relation"] = relation
-        node["children"].append(sub)
-    node.setdefault("relation", None)
-    return node
+        stack.extend((node, c, r, depth + 1) for c, r in reversed(below))
+    return root
 
 
 def family_trees(catalog, query, fuzzy=True):

@@ -44,10 +44,13 @@ def _skipped(name):
     return name.startswith(".") or name.endswith("~")
 
 
-def user_files(paths):
+def user_files(paths, skipped=None):
     """Expand user data paths (files or directories of YAML and CSV files) in the order given. Inside a
-    directory only regular data files are read; hidden and editor files are skipped with a note on stderr.
-    The same file named twice (directly and through its directory, or by two spellings) is read once."""
+    directory only regular data files are read; hidden and editor files are passed over and, when `skipped`
+    is a list, appended to it for the caller to report. Symbolically linked subdirectories are followed
+    (each real directory once, so a link cycle ends); a directory that cannot be read is an error, never a
+    silent gap. The same file named twice (directly and through its directory, or by two spellings) is read
+    once."""
     found, seen = [], set()
 
     def add(p):
@@ -56,20 +59,28 @@ def user_files(paths):
             seen.add(real)
             found.append(p)
 
+    def unreadable(error):
+        raise UsageProblem(f"cannot read data directory {error.filename}: {error.strerror or error}")
+
     for path in paths:
         if not path or not path.strip():
             raise UsageProblem("empty data path")
         if os.path.isdir(path):
-            for root, dirs, files in os.walk(path):
+            walked = set()
+            for root, dirs, files in os.walk(path, onerror=unreadable, followlinks=True):
+                real = os.path.realpath(root)
+                if real in walked:
+                    dirs[:] = []
+                    continue
+                walked.add(real)
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for f in sorted(files):
                     if not f.lower().endswith(USER_SUFFIXES):
                         continue
                     full = os.path.join(root, f)
                     if _skipped(f) or not _is_regular(full):
-                        from glmref.safe import message
-
-                        sys.stderr.write(f"glmref: skipping {message(full)} (hidden, editor or not a regular file)\n")
+                        if skipped is not None:
+                            skipped.append(full)
                         continue
                     add(full)
         elif _is_regular(path):
@@ -239,10 +250,11 @@ def _packaged_key():
     return _content_key(paths, [os.path.relpath(p, DATA_DIR) for p in paths], "packaged-key")
 
 
-def load_index(extra_paths=(), trust_files=True):
+def load_index(extra_paths=(), trust_files=True, skipped=None):
     """The compiled index for the packaged data plus user data paths. Raises DataError or UsageProblem.
-    With trust_files=False the index files on disk are passed over and the index is compiled anew."""
-    user_paths = user_files(extra_paths)
+    With trust_files=False the index files on disk are passed over and the index is compiled anew.
+    Files passed over in user directories are appended to `skipped` (see user_files)."""
+    user_paths = user_files(extra_paths, skipped)
     packaged_paths = packaged_files()
     if trust_files:
         if not user_paths:

@@ -5,12 +5,13 @@ import os
 from glmref.errors import DataError
 
 
-def validate_paths(paths):
-    """Problems in the given files (schema, YAML, references, name clashes) and the files checked."""
+def validate_paths(paths, skipped=None):
+    """Problems in the given files (schema, YAML, references, name clashes) and the files checked. Files
+    passed over in directories are appended to `skipped`."""
     from glmref.build import compile_index
     from glmref.store import DATA_DIR, _read, packaged_files, user_files
 
-    files = user_files(paths)
+    files = user_files(paths, skipped)
     checked = [f for f in files]
     own = {os.path.abspath(f) for f in files}
     inputs = [(os.path.join("glmref", "data", os.path.relpath(p, DATA_DIR)), _read(p), False)

@@ -48,7 +48,10 @@ def _scalar(event):
     if value in _FALSE:
         return False
     if _INT.match(value):
-        return int(value.replace("_", ""))
+        digits = value.replace("_", "")
+        if len(digits.lstrip("+-")) > 30:  # no value in the data is near 10^30; this also keeps int() bounded
+            raise YamlProblem(f"number with {len(digits)} digits is too large for any field", *_where(event))
+        return int(digits)
     if _FLOAT.match(value):
         return float(value.replace("_", ""))
     return value

@@ -61,9 +61,11 @@ def lineage_tree(node):
 
 
 def _add_children(branch, node):
-    for child in node["children"]:
-        sub = branch.add(_lineage_label(child))
-        _add_children(sub, child)
+    stack = [(branch, node)]  # iterative: a lineage may be deeper than Python's recursion limit
+    while stack:
+        branch, node = stack.pop()
+        for child in node["children"]:
+            stack.append((branch.add(_lineage_label(child)), child))
 
 
 def _lineage_label(node):
@@ -76,6 +78,9 @@ def _lineage_label(node):
     if node.get("loop"):
         label.append("  (link loops back: not followed)", style="red")
         return label
+    if node.get("repeat"):
+        label.append("  (shown above)", style="dim")
+        return label
     details = []
     if node.get("organizations"):
         details.append(", ".join(node["organizations"]))
@@ -83,4 +88,6 @@ def _lineage_label(node):
         details.append(node["date"])
     if details:
         label.append("  " + clean(" · ".join(details)), style="dim")
+    if node.get("truncated"):
+        label.append("  (descendants not shown: lineage deeper than the display limit)", style="yellow")
     return label
