@@ -156,3 +156,226 @@ def test_a_data_file_too_large_is_refused_before_it_is_read_whole(cli, tmp_path,
     path.write_text("schema: 1\n" + "# padding\n" * 200, encoding="utf-8")
     r = cli("validate", str(path))
     assert r.code == 2 and "larger than" in r.err
+
+
+# ---------------------------------------------------------------- user data against the packaged catalog
+
+def _model_yaml(rid, name, extra=""):
+    return ("schema: 1\nmodels:\n"
+            f"  - {{id: {rid}, name: {name}, kind: model, organizations: [openai], sources: [brown-2020-gpt3]{extra}}}\n")
+
+
+@pytest.mark.parametrize("packaged_id", ["openai", "transformer", "brown-2020-gpt3"])
+def test_a_user_record_cannot_take_the_id_of_a_packaged_record_of_another_type(cli, tmp_path, packaged_id):
+    path = tmp_path / "mine.yaml"
+    path.write_text(_model_yaml(packaged_id, "Mine"), encoding="utf-8")
+    r = cli("validate", str(path))
+    assert r.code == 2, r
+    assert str(path) in r.err and "packaged" in r.err, r.err
+    r = cli("--data", str(path), "show", "GPT-3")
+    assert r.code == 2 and str(path) in r.err and "Traceback" not in r.err
+
+
+def test_a_user_model_may_still_replace_a_packaged_model(cli, tmp_path):
+    path = tmp_path / "mine.yaml"
+    path.write_text(_model_yaml("gpt-3", "GPT-3"), encoding="utf-8")
+    r = cli("--data", str(path), "show", "GPT-3", "--json")
+    assert r.code == 0 and r.json()["id"] == "gpt-3"
+
+
+# ---------------------------------------------------------------- data directories
+
+def test_a_symlinked_subdirectory_is_read_and_a_link_cycle_ends(cli, tmp_path):
+    import os
+
+    real = tmp_path / "real"
+    real.mkdir()
+    (real / "m.yaml").write_text(_model_yaml("linked-model", "Linked Model"), encoding="utf-8")
+    top = tmp_path / "top"
+    top.mkdir()
+    os.symlink(real, top / "sub")
+    os.symlink(top, real / "back")  # top/sub/back/sub/... loops
+    r = cli("validate", str(top))
+    assert r.code == 0 and "1 file(s)" in r.out, r
+    r = cli("--data", str(top), "show", "Linked Model", "--json")
+    assert r.code == 0 and r.json()["id"] == "linked-model"
+
+
+def test_an_unreadable_subdirectory_is_an_error_not_a_silent_gap(cli, tmp_path, monkeypatch):
+    import os
+
+    top = tmp_path / "top"
+    (top / "locked").mkdir(parents=True)
+    (top / "locked" / "m.yaml").write_text(_model_yaml("locked-model", "Locked"), encoding="utf-8")
+    real_scandir = os.scandir
+
+    def scandir(path="."):  # as if the directory had mode 000 (tests may run as root, who can read anything)
+        if os.fspath(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    for args in (("validate", str(top)), ("--data", str(top), "list")):
+        r = cli(*args)
+        assert r.code == 2, (args, r)
+        assert "cannot read data directory" in r.err and "locked" in r.err and "ok" not in r.out
+
+
+# ---------------------------------------------------------------- CSV input
+
+CSV_HEADER = "Model,Organization,Publication date,Parameters\n"
+MALFORMED_CSV = {
+    "short row": CSV_HEADER + "FooNet,Acme,2020-01-01,1e9\nBar,Acme\n",
+    "long row": CSV_HEADER + "FooNet,Acme,2020-01-01,1e9,x,y\n",
+    "duplicated column": "Model,Organization,Publication date,Model\nFooNet,Acme,2020-01-01,x\n",
+    "unterminated quote": CSV_HEADER + '"FooNet,Acme,2020-01-01,1e9\n',
+    "unreadable date": CSV_HEADER + "FooNet,Acme,28.05.2020,1e9\n",
+    "not an Epoch file": "foo,bar\n1,2\n",
+}
+
+
+@pytest.mark.parametrize("kind", sorted(MALFORMED_CSV))
+def test_malformed_csv_is_a_problem_line_never_a_crash(cli, tmp_path, kind):
+    path = tmp_path / "rows.csv"
+    path.write_text(MALFORMED_CSV[kind], encoding="utf-8")
+    for args in (("validate", str(path)), ("check", str(path)), ("--data", str(path), "list")):
+        r = cli(*args)
+        assert r.code == 2, (kind, args, r)
+        assert f"{path}:" in r.err and "Traceback" not in r.err and "internal error" not in r.err, (kind, r.err)
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.dates(min_value=__import__("datetime").date(1950, 1, 1), max_value=__import__("datetime").date(2099, 12, 31)))
+def test_dates_a_spreadsheet_rewrote_as_month_day_year_are_read(date):
+    from glmref import epoch
+
+    assert epoch.csv_date(f"{date.month}/{date.day}/{date.year}") == date.isoformat()
+    assert epoch.csv_date(date.isoformat()) == date.isoformat()
+    assert epoch.csv_date(f"{date.day + 12}/{date.month}/{date.year}") in (None,) or date.day + 12 <= 12
+
+
+def test_a_csv_with_too_many_rows_is_refused(cli, tmp_path, monkeypatch):
+    from glmref import epoch
+
+    monkeypatch.setattr(epoch, "MAX_ROWS", 5)
+    path = tmp_path / "rows.csv"
+    path.write_text(CSV_HEADER + "".join(f"M{i},Acme,2020-01-01,1e9\n" for i in range(20)), encoding="utf-8")
+    r = cli("validate", str(path))
+    assert r.code == 2 and "more than 5 rows" in r.err
+
+
+# ---------------------------------------------------------------- numbers
+
+@settings(max_examples=25, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.integers(min_value=31, max_value=6000), st.sampled_from(["parameters", "training_tokens", "context_window"]))
+def test_numbers_of_any_length_are_an_error_not_a_crash(tmp_path_factory, digits, field):
+    from glmref.validate import validate_paths
+
+    path = tmp_path_factory.mktemp("n") / "big.yaml"
+    path.write_text(_model_yaml("big-model", "Big", f", {field}: {{value: {'9' * digits}, source: brown-2020-gpt3}}"),
+                    encoding="utf-8")
+    problems, _ = validate_paths([str(path)])
+    assert problems and all("too large" in p.message for p in problems)
+
+
+@pytest.mark.parametrize("value", ["1e400", "-1e400", ".inf", "1e17", "99999999999999999"])
+def test_huge_or_infinite_sizes_are_refused(cli, tmp_path, value):
+    path = tmp_path / "big.yaml"
+    path.write_text(_model_yaml("big-model", "Big", f", parameters: {{value: {value}, source: brown-2020-gpt3}}"),
+                    encoding="utf-8")
+    r = cli("validate", str(path))
+    assert r.code == 2 and "Traceback" not in r.err, r
+
+
+# ---------------------------------------------------------------- process: closed stdout, interrupts
+
+def test_a_closed_stdout_is_a_one_line_error(tmp_path):
+    import subprocess
+    import sys
+
+    from tests.conftest import glmref_command
+
+    p = subprocess.run(glmref_command() + ["show", "GPT-3"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                       timeout=60, preexec_fn=lambda: __import__("os").close(1))
+    assert p.returncode == 2, p
+    assert p.stderr.decode().strip().count("\n") == 0 and "closed" in p.stderr.decode()
+    assert sys.executable  # the interpreter glmref runs under
+
+
+INTERRUPT_AT = ["typer", "rich", "rich.console", "yaml", "rapidfuzz", "glmref.catalog", "glmref.store",
+                "glmref.indexfile", "glmref.render.card"]
+
+
+@pytest.mark.parametrize("module", INTERRUPT_AT)
+def test_an_interrupt_anywhere_in_start_up_exits_130_without_a_traceback(tmp_path, module):
+    """Ctrl-C while glmref imports its modules or loads the catalog: the interrupt is raised exactly when
+    `module` is first imported, which is deterministic where a timed signal is not."""
+    import subprocess
+    import sys
+
+    script = tmp_path / "run.py"
+    script.write_text(
+        "import builtins, sys\n"
+        "real = builtins.__import__\n"
+        "def interrupting(name, *a, **k):\n"
+        f"    if name == {module!r} and name not in sys.modules:\n"
+        "        raise KeyboardInterrupt\n"
+        "    return real(name, *a, **k)\n"
+        "builtins.__import__ = interrupting\n"
+        "sys.argv = ['glmref', 'show', 'GPT-3']\n"
+        "from glmref.entry import main\n"
+        "main()\n", encoding="utf-8")
+    env = dict(__import__("os").environ, GLMREF_CACHE_DIR=str(tmp_path / "cache"))
+    p = subprocess.run([sys.executable, str(script)], capture_output=True, timeout=60, env=env)
+    err = p.stderr.decode()
+    assert "Traceback" not in err, err
+    assert p.returncode in (0, 130), (p.returncode, err)  # 0: the module was never needed for this command
+    if p.returncode == 130:
+        assert err.strip() == "glmref: interrupted"
+
+
+# ---------------------------------------------------------------- lineage
+
+def _lineage_file(tmp_path, models):
+    lines = ["schema: 1", "models:"]
+    for rid, pred, based in models:
+        extra = (f", predecessor: {pred}" if pred else "") + (f", based_on: [{', '.join(based)}]" if based else "")
+        lines.append(f"  - {{id: {rid}, name: {rid.upper()}, kind: model, organizations: [openai], "
+                     f"sources: [brown-2020-gpt3]{extra}}}")
+    path = tmp_path / "lineage.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_predecessor_chain_deeper_than_the_recursion_limit_is_shown(cli, tmp_path):
+    n = 1500
+    path = _lineage_file(tmp_path, [(f"ch-{i}", f"ch-{i - 1}" if i else None, []) for i in range(n)])
+    r = cli("--data", str(path), "family", "CH-700", "--json")
+    assert r.code == 0, r
+    node, depth = r.json()[0], 0
+    while node["children"]:
+        node, depth = node["children"][0], depth + 1
+    assert node.get("truncated") and depth < n  # cut at the display limit, and said so
+    r = cli("--data", str(path), "family", "CH-700")
+    assert r.code == 0 and "Traceback" not in r.err
+
+
+def test_a_lineage_of_shared_ancestors_prints_each_record_once(cli, tmp_path):
+    import time
+
+    n = 67  # each model built on the two before it: the paths double with every generation
+    models = [(f"dg-{i}", None, [f"dg-{j}" for j in (i - 1, i - 2) if j >= 0]) for i in range(n)]
+    path = _lineage_file(tmp_path, models)
+    start = time.monotonic()
+    r = cli("--data", str(path), "family", "DG-0", "--json")
+    assert r.code == 0 and time.monotonic() - start < 10, r
+
+    expanded, stack = [], list(r.json())
+    while stack:
+        node = stack.pop()
+        if not node.get("repeat"):
+            expanded.append(node["id"])
+        stack.extend(node["children"])
+    assert sorted(expanded) == sorted(m[0] for m in models)  # every record once, fully
+    r = cli("--data", str(path), "family", "DG-0")
+    assert r.code == 0 and r.out.count("DG-5 ") + r.out.count("DG-5\n") >= 1 and "shown above" in r.out

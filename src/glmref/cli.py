@@ -698,6 +698,8 @@ def main(argv=None):
     try:
         command = _command_for(argv)
         code = command.main(args=argv, prog_name="glmref", standalone_mode=False)
+        if code == 130:  # Typer turns Ctrl-C inside a command into a silent Exit(130)
+            _note("interrupted")
         sys.stdout.flush()
     except BrokenPipeError:
         _quiet_broken_pipe()
