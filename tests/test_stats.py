@@ -4,7 +4,7 @@ import re
 from pathlib import Path
 
 from glmref.catalog import open_catalog
-from glmref.stats import FIELDS, field_status
+from glmref.coverage import FIELDS, field_status
 
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
 

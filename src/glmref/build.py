@@ -252,7 +252,7 @@ def _search_sections(by_id):
     inverted index of the words of longer texts (what a model introduced, descriptions), so a search
     reads no record it does not show."""
     from glmref.names import fold_words
-    from glmref.search import LONG_FIELDS, SHORT_FIELDS
+    from glmref.textsearch import LONG_FIELDS, SHORT_FIELDS
 
     ids, owner, field, text, key = [], [], [], [], []
     words = {}

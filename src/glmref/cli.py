@@ -114,6 +114,14 @@ def _catalog():
     return catalog
 
 
+def _reference():
+    """The library API over this command's catalog: every command answers through it, so the CLI and
+    `import glmref` cannot drift apart."""
+    from glmref.api import Reference
+
+    return Reference(_catalog())
+
+
 def _skipped_notes(skipped):
     for path in skipped:
         _note(f"skipping {path} (hidden, editor or not a regular file)")
@@ -178,9 +186,13 @@ def _select(catalog, filters, fmt):
 
     filters.fuzzy = fmt == "table"
     records = select(catalog, filters)
-    for typed, matched in filters.corrections:
-        _note(f"using {matched} (closest match for {typed!r})")
+    _corrections(filters.corrections)
     return records
+
+
+def _corrections(corrections):
+    for typed, matched in corrections:
+        _note(f"using {matched} (closest match for {typed!r})")
 
 
 # ---------------------------------------------------------------- commands
@@ -196,15 +208,10 @@ def show(
 
     Examples: glmref show GPT-3 · glmref show 文心一言 · glmref show chinchila · glmref show OpenAI --json
     """
-    from glmref.lookup import resolve
-    from glmref.views import record_view
-
-    catalog = _catalog()
     query = " ".join(name)
-    found = resolve(catalog, query, fuzzy=not json_out)  # a script never gets another model's facts
-    if not found.exact:
-        _note(f"showing {found.matched} (closest match for {query!r})")
-    view = record_view(catalog, catalog.get(found.id))
+    view, correction = _reference().lookup(query, fuzzy=not json_out)  # a script never gets another model's facts
+    if correction:
+        _note(f"showing {correction} (closest match for {query!r})")
     if json_out:
         from glmref.render.jsonout import emit
 
@@ -240,16 +247,12 @@ def list_models(
       glmref list --min-context 1M --since 2025
       glmref list --format csv > models.csv
     """
-    from glmref.query import select, sort_models
-    from glmref.views import model_view
-
     fmt = _format(fmt, json_out)
-    catalog = _catalog()
-    filters = _filters(org, country, year, since, until, modality, arch, kind, family, open_weights, access,
-                       min_params, max_params, min_context)
-    records = _select(catalog, filters, fmt)
-    records = sort_models(catalog, records, sort, reverse)[:limit]
-    views = [model_view(catalog, r) for r in records]
+    views, corrections = _reference().model_list(
+        fuzzy=fmt == "table", sort=sort, reverse=reverse, limit=limit, org=org, country=country, year=year,
+        since=since, until=until, modality=modality, arch=arch, kind=kind, family=family, open_weights=open_weights,
+        access=access, min_params=min_params, max_params=max_params, min_context=min_context)
+    _corrections(corrections)
     _print_items(fmt, views, "model_table", "model_row", "MODEL_COLUMNS", "no model matches these filters")
 
 
@@ -263,30 +266,17 @@ def compare(
 
     Examples: glmref compare GPT-2 GPT-3 GPT-4 · glmref compare LLaMA "Llama 2" --json
     """
-    from glmref.compare import comparison
-    from glmref.lookup import resolve
-    from glmref.views import model_view
-
-    if len(names) < 2:
+    if len(names) < 2:  # before the catalog is opened
         raise UsageProblem("compare needs at least two model names")
-    if len(names) > 12:
-        raise UsageProblem(f"compare takes at most 12 models, got {len(names)}")
-    catalog = _catalog()
-    records = []
-    for query in names:
-        found = resolve(catalog, query, types=("model",), fuzzy=not json_out)
-        if not found.exact:
-            _note(f"comparing {found.matched} (closest match for {query!r})")
-        if any(r["id"] == found.id for r in records):
-            raise UsageProblem(f"{query!r} names {catalog.name_of(found.id)}, which is already in the comparison")
-        records.append(catalog.get(found.id))
-    rows, growth = comparison(catalog, records)
-    views = [model_view(catalog, r) for r in records]
+    document, corrections = _reference().compare_list(names, fuzzy=not json_out)
+    for typed, matched in corrections:
+        _note(f"comparing {matched} (closest match for {typed!r})")
     if json_out:
         from glmref.render.jsonout import emit
 
-        emit({"models": views, "rows": rows, "growth": growth})
+        emit(document)
         return
+    views, rows, growth = document["models"], document["rows"], document["growth"]
     from glmref.render.console import out_console
     from glmref.render.tables import compare_table
 
@@ -370,14 +360,12 @@ def search(
       glmref search 百度
       glmref search few-shot --json
     """
-    from glmref.search import search as run_search
-
     fmt = _format(fmt, json_out)
     for t in record_type or []:
         if t not in TYPE_CHOICES:
             raise UsageProblem(f"--type {t!r} is not one of: {', '.join(TYPE_CHOICES)}")
     text = " ".join(query)
-    hits = run_search(_catalog(), text, limit=limit, types=record_type)
+    hits = _reference().search(text, limit=limit, types=record_type)
     _print_items(fmt, hits, "search_table", "search_row", "SEARCH_COLUMNS", f"nothing matches {text!r}")
 
 
@@ -394,13 +382,11 @@ def family(
       glmref family llama
       glmref family n-gram-lm
     """
-    from glmref.lineage import family_trees
-
-    query = " ".join(name)
     from glmref.lookup import check_query
 
-    check_query(query)
-    trees, correction = family_trees(_catalog(), query, fuzzy=not json_out)
+    query = " ".join(name)
+    check_query(query)  # before the catalog is opened
+    trees, correction = _reference().family_trees(query, fuzzy=not json_out)
     if correction:
         _note(f"showing the family of {correction} (closest match for {query!r})")
     if json_out:
@@ -432,36 +418,23 @@ def cite(
       glmref cite GPT-3 PaLM LLaMA --format apa
       glmref cite --org Baidu --format ris
     """
-    from glmref.cite import CITE_FORMATS, primary_sources, render
-    from glmref.lookup import resolve
+    from glmref.citation import CITE_FORMATS
 
     if fmt not in CITE_FORMATS:
         raise UsageProblem(f"--format {fmt!r} is not one of: {', '.join(CITE_FORMATS)}")
-    catalog = _catalog()
-    records = []
-    for query in names or []:
-        # a bibliography is pasted into papers unread: only the exact record, never a guess
-        found = resolve(catalog, query, fuzzy=False)
-        records.append(catalog.get(found.id))
-    if org or country or year or family_:
-        from glmref.query import select
-
-        filters = _filters(org, country, year, None, None, None, None, None, family_, False, None, None, None)
-        filters.fuzzy = False
-        records += select(catalog, filters)
-    elif not names:
+    if not names and not (org or country or year or family_):
         raise UsageProblem("cite needs names or a filter such as --org")
-    sources = primary_sources(catalog, records)
-    if not sources:
+    # a bibliography is pasted into papers unread: only exact records, never a guess
+    result = _reference().cite(*(names or []), format=fmt, org=org, country=country, year=year, family=family_)
+    if not result:
         _note("nothing to cite: no record matches")
         raise typer.Exit(EXIT_NOT_FOUND)
     if fmt == "json":
         from glmref.render.jsonout import emit
-        from glmref.views import source_record_view
 
-        emit([source_record_view(catalog, s) for s in sources])
+        emit(result)
     else:
-        sys.stdout.write(render(sources, fmt))
+        sys.stdout.write(result)
 
 
 @app.command()
@@ -471,9 +444,7 @@ def stats(json_out: bool = typer.Option(False, "--json", help=JSON_HELP)):
 
     Examples: glmref stats · glmref stats --json | jq '.fields[] | {field, known_percent}'
     """
-    from glmref.stats import catalog_stats
-
-    result = catalog_stats(_catalog())
+    result = _reference().stats()
     if json_out:
         from glmref.render.jsonout import emit
 

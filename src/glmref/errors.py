@@ -16,11 +16,19 @@ class GlmrefError(Exception):
         self.details = details or []
 
 
-class NotFound(GlmrefError):
+class NotFound(GlmrefError, LookupError):
+    """No record has that name (or it names several). `suggestions` lists related names, best first."""
+
     exit_code = EXIT_NOT_FOUND
 
+    def __init__(self, message: str, details: "list[str] | None" = None, suggestions: "list[str] | None" = None):
+        super().__init__(message, details)
+        self.suggestions = list(suggestions or [])
 
-class UsageProblem(GlmrefError):
+
+class UsageProblem(GlmrefError, ValueError):
+    """A bad argument: an unknown option value, a malformed date or size, an empty name."""
+
     exit_code = EXIT_USAGE
 
 

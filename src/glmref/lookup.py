@@ -160,8 +160,9 @@ def resolve(catalog, text, types=None, fuzzy=True):
             return Resolution(owner, False, catalog.get(owner)["name"])
         if len(typos) > 1:
             names = [catalog.get(o)["name"] for o in list(typos)[:SUGGESTIONS]]
-            raise NotFound(f"{text!r} is ambiguous", [f"did you mean: {', '.join(names)}"])
-    raise NotFound(f"no record is named {text!r}", _suggest(catalog, text, types))
+            raise NotFound(f"{text!r} is ambiguous", [f"did you mean: {', '.join(names)}"], names)
+    names = suggestions(catalog, text, types)
+    raise NotFound(f"no record is named {text!r}", _suggest(text, names), names)
 
 
 def _stem(text):
@@ -221,8 +222,7 @@ def related_words(text, words, limit=SUGGESTIONS):
     return [w for _, _, w in sorted(scored)[:limit]]
 
 
-def _suggest(catalog, text, types):
-    names = suggestions(catalog, text, types)
+def _suggest(text, names):
     if names:
         return [f"did you mean: {', '.join(names)}"]
     return [f"nothing close; try: glmref search {_shell_word(text)}"]

@@ -1,6 +1,6 @@
 """`list`, `compare` and `search` as Rich tables."""
 
-from glmref.compare import factor_text
+from glmref.comparison import factor_text
 from glmref.render import text as text_module
 from glmref.render.text import both_names, clean, text
 
