@@ -379,3 +379,21 @@ def test_a_lineage_of_shared_ancestors_prints_each_record_once(cli, tmp_path):
     assert sorted(expanded) == sorted(m[0] for m in models)  # every record once, fully
     r = cli("--data", str(path), "family", "DG-0")
     assert r.code == 0 and r.out.count("DG-5 ") + r.out.count("DG-5\n") >= 1 and "shown above" in r.out
+
+
+def test_bytes_that_are_not_utf8_are_reported_at_their_line(cli, tmp_path):
+    path = tmp_path / "rows.csv"
+    path.write_bytes(CSV_HEADER.encode() + b"".join(b"M%d,Acme,2020-01-01,1e9\n" % i for i in range(3000))
+                     + b"\xff\xfe,Acme,2020-01-01,1\n")
+    r = cli("validate", str(path))
+    assert r.code == 2 and f"{path}:3002:" in r.err and "UTF-8" in r.err
+
+
+def test_a_csv_row_keeps_only_the_columns_glmref_reads():
+    """Epoch's rows carry abstracts and notes; holding them all would multiply the memory a file costs."""
+    from glmref import epoch
+
+    header = list(epoch.COLUMNS) + [f"Notes {i}" for i in range(40)]
+    body = ",".join(["GPT-X", "Acme", "2020-01-01"] + ["x" * 500] * (len(header) - 3))
+    rows, problems = epoch.read_rows("f.csv", (",".join(header) + "\n" + body + "\n").encode())
+    assert not problems and set(rows[0][1]) <= set(epoch.COLUMNS)

@@ -52,7 +52,10 @@ def _number(text):
     return int(value) if value > 0 and value == value and value != float("inf") else None
 
 
-MAX_ROWS = 200_000  # Epoch's file has about 3,000; a bound keeps a runaway file from filling memory
+MAX_ROWS = 10_000  # Epoch's largest file has about 3,000 rows; a bound keeps a runaway file cheap
+# the only columns glmref reads: a row keeps these and drops the rest (abstracts, notes) as it is read
+COLUMNS = REQUIRED + ("Domain", "Task", "Parameters", "Model accessibility", "Country (of organization)",
+                      "Training dataset size (total)", "Training dataset size (datapoints)", "Link", "Last modified")
 _US_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 
 
@@ -80,15 +83,15 @@ def read_rows(path, data):
     def problem(line, field, what):
         problems.append(Problem(path, line, 1, None, field, what))
 
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        return [], [Problem(path, data[: e.start].count(b"\n") + 1, 1, None, None, "not valid UTF-8")]
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    # decoded as it is read, so a large file is never held twice in memory
+    stream = io.TextIOWrapper(io.BytesIO(data), encoding="utf-8-sig", newline="")
+    reader = csv.reader(stream, strict=True)
     try:
         header = next(reader, [])
     except csv.Error as e:
         return [], [Problem(path, 1, 1, None, None, f"not valid CSV: {e}")]
+    except UnicodeDecodeError:
+        return [], [_not_utf8(path, data)]
     missing = [c for c in REQUIRED if c not in header]
     if missing:
         return [], [Problem(path, 1, 1, None, None,
@@ -98,6 +101,7 @@ def read_rows(path, data):
         return [], [Problem(path, 1, 1, None, None, f"column {', '.join(repr(c) for c in repeated)} appears more "
                                                       "than once in the header")]
     rows = []
+    wanted = set(COLUMNS)
     try:
         for cells in reader:
             line = reader.line_num
@@ -106,7 +110,7 @@ def read_rows(path, data):
             if len(cells) != len(header):
                 problem(line, None, f"row has {len(cells)} cell(s), the header has {len(header)}")
                 continue
-            row = dict(zip(header, cells))
+            row = {c: v for c, v in zip(header, cells) if c in wanted}
             date = (row.get("Publication date") or "").strip()
             if date and csv_date(date) is None:
                 problem(line, "Publication date", f"{date[:40]!r} is not a date like 2020-05-28 or 5/28/2020")
@@ -117,7 +121,20 @@ def read_rows(path, data):
                 return [], problems
     except csv.Error as e:
         problem(reader.line_num, None, f"not valid CSV: {e}")
+    except UnicodeDecodeError:
+        return [], problems + [_not_utf8(path, data)]
     return rows, problems
+
+
+def _not_utf8(path, data):
+    """The problem line for bytes that are not UTF-8, at the line where the first bad byte is (the stream
+    decoder reads ahead, so its own position says little)."""
+    try:
+        data.decode("utf-8")
+        line = 1
+    except UnicodeDecodeError as e:
+        line = data[: e.start].count(b"\n") + 1
+    return Problem(path, line, 1, None, None, "not valid UTF-8")
 
 
 def source_record(rows):
