@@ -77,3 +77,62 @@ def test_a_csv_that_is_not_epochs_is_refused(cli, tmp_path):
     path.write_text("a,b\n1,2\n")
     r = cli("--data", str(path), "list")
     assert r.code == 2 and "Epoch" in r.err
+
+
+# Real rows of Epoch AI's Notable AI Models (CC BY 4.0, https://epoch.ai/data/notable-ai-models): 198 of them
+# with every column as published, among them the rows named like glmref's concepts and the dated snapshots.
+REAL = Path(__file__).parent / "fixtures" / "epoch_notable_real_rows.csv"
+
+
+def test_the_real_file_loads_and_lists(cli):
+    r = cli("validate", str(REAL))
+    assert r.code == 0, r
+    listed = cli("--data", str(REAL), "list", "--json")
+    assert listed.code == 0
+    assert len([m for m in listed.json() if m["id"].startswith("epoch-")]) > 20
+    r = cli("check", str(REAL), "--json")
+    assert r.code == 0 and r.json()["matched"] > 20
+
+
+def test_rows_named_like_a_concept_are_read_as_that_record(cli):
+    for name in ("Transformer", "LSTM LM", "RNN LM", "Transfer Learning"):
+        assert any(row["Model"] == name for row in csv.DictReader(open(REAL, encoding="utf-8"))), name
+        doc = cli("--data", str(REAL), "show", name, "--json").json()
+        assert doc["type"] == "concept" and not doc["id"].startswith("epoch-"), name
+
+
+def _variants_file(tmp_path):
+    """The real GPT-3 row, and siblings derived from it the way Epoch's larger "all models" file writes them."""
+    with open(REAL, encoding="utf-8") as f:
+        reader = csv.DictReader(f)
+        header = reader.fieldnames
+        gpt3 = next(r for r in reader if r["Model"] == "GPT-3 175B (davinci)")
+    rows = [gpt3]
+    for name, params, date in (("GPT-3 6.7B", "6700000000", gpt3["Publication date"]),
+                               ("GPT-3 (ada)", "350000000", gpt3["Publication date"]),
+                               ("GPT-3 (Nov 2021)", "", "2021-11-18")):
+        rows.append(dict(gpt3, **{"Model": name, "Parameters": params, "Publication date": date}))
+    path = tmp_path / "variants.csv"
+    with open(path, "w", newline="", encoding="utf-8") as f:
+        w = csv.DictWriter(f, fieldnames=header)
+        w.writeheader()
+        w.writerows(rows)
+    return path
+
+
+def test_size_variants_and_snapshots_never_become_claims_on_the_model(cli, tmp_path):
+    path = _variants_file(tmp_path)
+    doc = cli("--data", str(path), "show", "GPT-3", "--json").json()
+    claims = [d for d in doc["disagreements"] if d["source"] == "epoch-ai-notable-models"]
+    assert not any(d["field"] == "parameters" for d in claims), claims
+    assert not any(d["field"] == "released" and d["claimed"].startswith("2021") for d in claims), claims
+    report = cli("check", str(path), "--json").json()
+    assert sorted(report["variants"]) == ["GPT-3 (Nov 2021)", "GPT-3 (ada)", "GPT-3 6.7B"]
+    assert not [d for d in report["disagreements"] if d["id"] == "gpt-3" and d["field"] == "parameters"]
+
+
+def test_a_size_within_rounding_is_the_model_itself():
+    from glmref.diff import same_size
+
+    assert same_size(175_000_000_000, 174_600_000_000) and same_size(1_500_000_000, 1_542_000_000)
+    assert not same_size(7_000_000_000, 6_700_000_000)

@@ -305,6 +305,14 @@ def merge_epoch(by_id, where, path, data, problems):
                     models.setdefault(normalize(name), rid)
     orgs = org_lookup(by_id.values())
     org_names = {rid: rec["name"] for rid, rec in by_id.items() if rec["type"] == "organization"}
+    # names of organizations, concepts and sources: Epoch lists "Transformer" or "LSTM LM" as models where
+    # glmref has a concept of that name; such a row is read as that record, never as a clashing new one
+    others = {}
+    for rid, rec in by_id.items():
+        if rec["type"] != "model":
+            for name in [rid, rec.get("name")] + ([rec["name_zh"]] if rec.get("name_zh") else []) + rec.get("aliases", []):
+                if name:
+                    others.setdefault(normalize(name), rid)
     seen = set()
     for line, row in rows:
         m = epoch.row_model(row)
@@ -315,7 +323,11 @@ def merge_epoch(by_id, where, path, data, problems):
         if key in seen:
             continue  # a repeated row adds nothing
         seen.add(key)
-        existing = next((models[k] for k in epoch.name_keys(m["name"]) if k in models), None)
+        if key in others and key not in models:
+            continue  # the record of that name (a concept such as the Transformer) stands for the row
+        existing, variant = epoch.match(m["name"], models, by_id.get, m["parameters"])
+        if existing and variant:
+            continue  # a size variant of a model glmref has: its figures are not the model's
         if existing and "epoch" not in by_id[existing].get("_from", ""):
             rec = by_id[existing]
             for field, theirs, _ in differences(rec, m, orgs, org_names):

@@ -35,7 +35,7 @@ def _outside_models(path, data):
             raise DataError(f"{len(problems)} problem(s) in {path}", problems)
         for line, row in rows:
             m = epoch.row_model(row)
-            yield f"row {line}", m["name"], None, m, epoch.name_keys(m["name"])
+            yield f"row {line}", m["name"], None, m, None
         return
     from glmref.build import check_files
 
@@ -52,13 +52,23 @@ def _outside_models(path, data):
 
 
 def check(catalog, path, data):
-    """(disagreements, matched count, unmatched names)."""
+    """(disagreements, matched count, unmatched names, names of size variants of models glmref has)."""
     models = _packaged_models(catalog)
     orgs, org_names = _org_tables(catalog)
     rows, matched, unmatched = [], 0, []
+    variants = []
     for where, name, rid, other, keys in _outside_models(path, data):
         target = rid if rid and rid in catalog and catalog.get(rid)["type"] == "model" else None
-        target = target or next((models[k] for k in keys if k in models), None)
+        if keys is None:  # an Epoch row: size variants are told apart from the model they share a name with
+            from glmref.epoch import match
+
+            found, variant = match(name, models, catalog.get, other.get("parameters"))
+            if found and variant:
+                variants.append(name)
+                continue
+            target = target or found
+        else:
+            target = target or next((models[k] for k in keys if k in models), None)
         if target is None:
             unmatched.append(name)
             continue
@@ -69,4 +79,4 @@ def check(catalog, path, data):
             rows.append({"id": target, "name": rec["name"], "field": field, "glmref": ours,
                          "glmref_source": (fact or {}).get("source") or rec["sources"][0],
                          "other": theirs, "where": f"{path}, {where}"})
-    return rows, matched, unmatched
+    return rows, matched, unmatched, variants

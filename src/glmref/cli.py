@@ -479,11 +479,12 @@ def check(
     (file,) = user_files([path]) if not os.path.isdir(path) else (None,)
     if file is None:
         raise UsageProblem(f"check takes one file, not a directory: {path}")
-    rows, matched, unmatched = run_check(Catalog(load_index()), file, _read(file))
+    rows, matched, unmatched, variants = run_check(Catalog(load_index()), file, _read(file))
     if json_out:
         from glmref.render.jsonout import emit
 
-        emit({"file": file, "matched": matched, "unmatched": unmatched, "disagreements": rows})
+        emit({"file": file, "matched": matched, "unmatched": unmatched, "variants": variants,
+              "disagreements": rows})
         return
     if rows:
         from glmref.render.console import out_console
@@ -491,7 +492,8 @@ def check(
 
         _page(out_console(), check_table(rows))
     _note(f"{len(rows)} disagreement(s) in {matched} model(s) glmref also has; "
-          f"{len(unmatched)} model(s) in the file are not in glmref")
+          f"{len(unmatched)} model(s) in the file are not in glmref"
+          + (f"; {len(variants)} variant(s) of glmref's models (other sizes, dated snapshots) not compared" if variants else ""))
 
 
 @app.command()

@@ -1,19 +1,17 @@
 """Where an outside dataset disagrees with a glmref record on parameters, date or organization. Used to turn
 Epoch's differing values into claims, and by `glmref check`."""
 
-import math
-
 from glmref.names import normalize
 from glmref.values import format_size
 
 
-def same_size(a, b):
-    """Equal to two significant figures: 1.5B and 1.542B agree; rounding is not a disagreement."""
-    def rounded(n):
-        digits = 2 - int(math.floor(math.log10(n))) - 1
-        return round(n, digits)
+SIZE_TOLERANCE = 0.03
 
-    return rounded(a) == rounded(b)
+
+def same_size(a, b):
+    """Equal within 3%: 175B and 174.6B, 1.5B and 1.542B agree (rounding is not a disagreement); 7B and 6.7B
+    do not."""
+    return abs(a - b) <= SIZE_TOLERANCE * max(a, b)
 
 
 def same_date(a, b):

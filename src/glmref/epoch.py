@@ -8,6 +8,7 @@ import csv
 import io
 import re
 
+from glmref.diff import same_size
 from glmref.names import normalize
 from glmref.schema import Problem
 from glmref.values import parse_date
@@ -178,3 +179,48 @@ def name_keys(name):
         if key and key not in keys:
             keys.append(key)
     return keys
+
+
+def match(name, table, get, parameters=None):
+    """The id of the glmref model a row names, or None, and whether the row is only a variant of it.
+
+    `table` maps normalized names to model ids; `get(id)` gives the record; `parameters` is the row's count.
+    A row matched under its full name is that model. A row matched only after its bracket or trailing size
+    was dropped is a sibling, whose figures must never become claims about the model, when what was dropped
+    says so: a size that is not the record's ("GPT-3 6.7B"), a date (a dated snapshot, "GPT-4o (Nov 2024)"),
+    or a nickname with a parameter count that is not the record's ("GPT-3 (ada)", 350M)."""
+    full = normalize(name)
+    if full in table:
+        return table[full], False
+    bracket = " ".join(re.findall(r"\(([^)]*)\)", name))
+    bare = re.sub(r"\s*\([^)]*\)", "", name).strip()
+    for candidate, dropped in ((bare, bracket), (_SIZE_WORD.sub("", bare), bare)):
+        rid = table.get(normalize(candidate))
+        if rid is None or not candidate:
+            continue
+        rec = get(rid)
+        mine = (rec.get("parameters") or {}).get("value")
+        if candidate != bare:  # a trailing size was dropped: the row is the model only at the model's size
+            return rid, not _size_agrees(_SIZE_WORD.search(bare).group(0), mine)
+        if _NAMED_SIZE.search(dropped):
+            return rid, not _size_agrees(dropped, mine)
+        if _DATED.search(dropped):
+            return rid, True
+        return rid, bool(parameters and mine and not same_size(parameters, mine))
+    return None, False
+
+
+_NAMED_SIZE = re.compile(r"(\d+(?:\.\d+)?)\s*([KMBT])\b", re.IGNORECASE)
+_DATED = re.compile(r"\b(19|20)\d\d\b|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b\d{4}\b",
+                    re.IGNORECASE)
+
+
+def _size_agrees(text, mine):
+    """Does the size written in `text` agree with the record's parameter count?"""
+    from glmref.values import parse_size
+
+    found = _NAMED_SIZE.search(text)
+    if not found or not mine:
+        return False
+    size = parse_size(found.group(1) + found.group(2).upper())
+    return bool(size) and same_size(size, mine)
