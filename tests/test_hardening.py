@@ -247,7 +247,7 @@ def test_malformed_csv_is_a_problem_line_never_a_crash(cli, tmp_path, kind):
 @settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.dates(min_value=__import__("datetime").date(1950, 1, 1), max_value=__import__("datetime").date(2099, 12, 31)))
 def test_dates_a_spreadsheet_rewrote_as_month_day_year_are_read(date):
-    from glmref import epoch
+    from glmref.importers import epoch
 
     assert epoch.csv_date(f"{date.month}/{date.day}/{date.year}") == date.isoformat()
     assert epoch.csv_date(date.isoformat()) == date.isoformat()
@@ -255,7 +255,7 @@ def test_dates_a_spreadsheet_rewrote_as_month_day_year_are_read(date):
 
 
 def test_a_csv_with_too_many_rows_is_refused(cli, tmp_path, monkeypatch):
-    from glmref import epoch
+    from glmref.importers import epoch
 
     monkeypatch.setattr(epoch, "MAX_ROWS", 5)
     path = tmp_path / "rows.csv"
@@ -391,7 +391,7 @@ def test_bytes_that_are_not_utf8_are_reported_at_their_line(cli, tmp_path):
 
 def test_a_csv_row_keeps_only_the_columns_glmref_reads():
     """Epoch's rows carry abstracts and notes; holding them all would multiply the memory a file costs."""
-    from glmref import epoch
+    from glmref.importers import epoch
 
     header = list(epoch.COLUMNS) + [f"Notes {i}" for i in range(40)]
     body = ",".join(["GPT-X", "Acme", "2020-01-01"] + ["x" * 500] * (len(header) - 3))

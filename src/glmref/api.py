@@ -187,8 +187,9 @@ class Reference:
 
 
 def open(data: Names = None) -> Reference:  # noqa: A001 - the name the README documents: glmref.open(...)
-    """A Reference over the packaged catalog plus user data: YAML files in glmref's format, or Epoch AI's
-    CSV, given as paths to files or directories. Raises DataError when a file does not validate."""
+    """A Reference over the packaged catalog plus user data: YAML files in glmref's format, or an outside
+    catalog (Epoch AI's CSV, models.dev's api.json, OpenRouter's model list), given as paths to files or
+    directories. Raises DataError when a file does not validate."""
     from glmref.catalog import Catalog
     from glmref.store import load_index
 

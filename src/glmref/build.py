@@ -16,12 +16,12 @@ from glmref.yamlread import YamlProblem, read_yaml_bytes
 
 def check_files(files, today_year=None):
     """Parse and check files given as (display path, bytes, is_user). Returns (records, problems).
-    CSV files (Epoch AI's format) are left for merge_epoch."""
+    Outside catalogs (CSV and JSON files: Epoch AI, models.dev, OpenRouter) are left for merge_external."""
     if today_year is None:
         today_year = datetime.date.today().year
     records, problems = [], []
     for path, data, is_user in files:
-        if path.lower().endswith(".csv"):
+        if is_external(path):
             continue
         try:
             document = read_yaml_bytes(data)
@@ -61,8 +61,8 @@ def compile_index(files, key, today_year=None):
         where[rid] = (path, at, is_user)
         rec["origin"] = path if is_user else None
     for path, data, _ in files:
-        if path.lower().endswith(".csv"):
-            merge_epoch(by_id, where, path, data, problems)
+        if is_external(path):
+            merge_external(by_id, where, path, data, problems)
     problems.extend(_check_references(by_id, where))
     names = _name_table(by_id, where, problems)
     if problems:
@@ -284,69 +284,72 @@ def _search_sections(by_id):
     return {"short": {"ids": ids, "owner": owner, "field": field, "text": text, "key": key}, "words": words}
 
 
-def merge_epoch(by_id, where, path, data, problems):
-    """Epoch AI rows: new models cited to Epoch, or claims on the models glmref already has."""
-    from glmref import epoch
+def is_external(path):
+    return path.lower().endswith((".csv", ".json"))
+
+
+def merge_external(by_id, where, path, data, problems):
+    """An outside catalog's models: new models cited to it, or claims on the models glmref already has."""
+    from glmref import importers
     from glmref.diff import differences, org_lookup
 
-    rows, found = epoch.read_rows(path, data)
+    importer, found_models, found = importers.read(path, data)
     problems.extend(found)
-    if not rows:
+    if importer is None or not found_models:
         return
-    if epoch.SOURCE_ID not in by_id:
-        by_id[epoch.SOURCE_ID] = epoch.source_record(rows)
-        by_id[epoch.SOURCE_ID]["origin"] = path
-        where[epoch.SOURCE_ID] = (path, (1, 1), True)
-    models = {}
+    sid = importer.SOURCE_ID
+    if sid not in by_id:
+        by_id[sid] = importer.source_record(found_models)
+        by_id[sid]["origin"] = path
+        where[sid] = (path, (1, 1), True)
+    models, others = {}, {}
     for rid, rec in by_id.items():
-        if rec["type"] == "model":
-            for name in [rid, rec["name"]] + ([rec["name_zh"]] if rec.get("name_zh") else []) + rec.get("aliases", []):
-                if name:
-                    models.setdefault(normalize(name), rid)
+        names = [rid, rec.get("name")] + ([rec["name_zh"]] if rec.get("name_zh") else []) + rec.get("aliases", [])
+        names += (rec.get("api_ids") or {}).get("value", [])  # resolvable names, as in the name table
+        # a row named like an organization, concept or source (Epoch lists "Transformer" and "LSTM LM" as
+        # models, glmref has concepts of those names) is read as that record, never as a clashing new one
+        table = models if rec["type"] == "model" else others
+        for name in names:
+            if name:
+                table.setdefault(normalize(name), rid)
     orgs = org_lookup(by_id.values())
     org_names = {rid: rec["name"] for rid, rec in by_id.items() if rec["type"] == "organization"}
-    # names of organizations, concepts and sources: Epoch lists "Transformer" or "LSTM LM" as models where
-    # glmref has a concept of that name; such a row is read as that record, never as a clashing new one
-    others = {}
-    for rid, rec in by_id.items():
-        if rec["type"] != "model":
-            for name in [rid, rec.get("name")] + ([rec["name_zh"]] if rec.get("name_zh") else []) + rec.get("aliases", []):
-                if name:
-                    others.setdefault(normalize(name), rid)
+    prefix = importer.ID_PREFIX
     seen = set()
-    for line, row in rows:
-        m = epoch.row_model(row)
+    for m in found_models:
+        line = m["line"]
         key = normalize(m["name"])
         if not key:
-            problems.append(Problem(path, line, 1, None, "Model", "row has no model name"))
+            problems.append(Problem(path, line, 1, None, "name", "a model has no name"))
             continue
         if key in seen:
             continue  # a repeated row adds nothing
         seen.add(key)
         if key in others and key not in models:
-            continue  # the record of that name (a concept such as the Transformer) stands for the row
-        existing, variant = epoch.match(m["name"], models, by_id.get, m["parameters"])
-        if existing and variant:
-            continue  # a size variant of a model glmref has: its figures are not the model's
-        if existing and "epoch" not in by_id[existing].get("_from", ""):
-            rec = by_id[existing]
-            for field, theirs, _ in differences(rec, m, orgs, org_names):
-                rec.setdefault("claims", []).append({"field": field, "value": theirs, "source": epoch.SOURCE_ID,
-                                                     "where": f"row {line}", "note": None, "estimate": False,
-                                                     "at": (line, 1)})
             continue
-        rid = "epoch-" + epoch._slug(m["name"])
+        existing, variant = importer.match(m["name"], models, by_id.get, m)
+        if existing and variant:
+            continue  # a size variant or snapshot of a model glmref has: its figures are not the model's
+        if existing:
+            rec = by_id[existing]
+            if not rec.get("_from"):  # claims only on glmref's own records, not on another file's rows
+                for field, theirs, _ in differences(rec, m, orgs, org_names):
+                    rec.setdefault("claims", []).append({"field": field, "value": theirs, "source": sid,
+                                                         "where": m["where"], "note": None, "estimate": False,
+                                                         "at": (line, 1)})
+            continue
+        rid = f"{prefix}-" + _slug(m["name"])
         while rid in by_id:
             rid += "-2"
         org_ids = []
         for name in m["organizations"] or ["Unknown organization"]:
             oid = orgs.get(normalize(name))
             if oid is None:
-                oid = "epoch-org-" + epoch._slug(name)
+                oid = f"{prefix}-org-" + _slug(name)
                 if oid not in by_id:
                     by_id[oid] = {"id": oid, "type": "organization", "name": name, "name_zh": None, "aliases": [],
                                   "country": (m["countries"] or ["ZZ"])[0], "kind": "company", "parent": None,
-                                  "url": None, "description": None, "sources": [epoch.SOURCE_ID], "origin": path,
+                                  "url": None, "description": None, "sources": [sid], "origin": path,
                                   "_pos": {}}
                     where[oid] = (path, (line, 1), True)
                 orgs[normalize(name)] = oid
@@ -354,24 +357,40 @@ def merge_epoch(by_id, where, path, data, problems):
             if oid not in org_ids:
                 org_ids.append(oid)
         language = "language" in m["domain"].lower()
+        # the other ids a model goes by (each provider's) become aliases where they name nothing else
+        aliases = [a for a in dict.fromkeys(m["ids"]) if normalize(a) and normalize(a) not in models
+                   and normalize(a) not in others and normalize(a) != key][:20]
         by_id[rid] = {
-            "id": rid, "type": "model", "name": m["name"], "name_zh": None, "aliases": [], "kind": "model",
+            "id": rid, "type": "model", "name": m["name"], "name_zh": None, "aliases": aliases, "kind": "model",
             "family": None, "organizations": org_ids,
-            "released": {"value": m["date"], "event": "paper" if "arxiv.org" in m["link"] else "announcement",
-                         "source": epoch.SOURCE_ID, "note": None} if m["date"] else None,
+            "released": {"value": m["date"], "event": m["date_event"], "source": sid, "note": m["date_note"]}
+            if m["date"] else None,
             "parameters": {"value": m["parameters"], "status": "disclosed", "active": None, "sizes": [],
-                           "source": epoch.SOURCE_ID, "note": None} if m["parameters"] else None,
-            "training_tokens": {"value": m["tokens"], "status": "disclosed", "source": epoch.SOURCE_ID,
+                           "source": sid, "note": None} if m["parameters"] else None,
+            "training_tokens": {"value": m["tokens"], "status": "disclosed", "source": sid,
                                 "note": "Epoch's training dataset size"} if m["tokens"] and language else None,
-            "context_window": None, "knowledge_cutoff": None, "architecture": None,
-            "modalities": {"input": ["text"], "output": ["text"], "source": epoch.SOURCE_ID, "note": None}
-            if m["domain"].strip().lower() == "language" else None,
-            "access": {"value": m["access"], "license": None, "source": epoch.SOURCE_ID, "note": None}
+            "context_window": {"value": m["context"], "status": "disclosed", "source": sid, "note": None}
+            if m["context"] else None,
+            "max_output_tokens": {"value": m["max_output"], "source": sid, "note": None} if m["max_output"] else None,
+            "knowledge_cutoff": {"value": m["knowledge"], "training_data": None, "source": sid, "note": None}
+            if m["knowledge"] else None,
+            "architecture": None,
+            "modalities": {"input": m["inputs"], "output": m["outputs"], "source": sid, "note": None}
+            if m["inputs"] and m["outputs"] else None,
+            "access": {"value": m["access"], "license": m["license"], "source": sid, "note": None}
             if m["access"] else None,
             "predecessor": None, "based_on": [], "concepts": [], "introduced": [],
-            "description": (f"{m['task'] or m['domain'] or 'AI'} model listed in Epoch AI's Notable AI Models "
-                            "dataset; glmref has no record of its own for it."),
-            "sources": [epoch.SOURCE_ID], "claims": [], "origin": path, "_from": "epoch", "_pos": {},
+            "description": (f"{m['task'] or m['domain'] or 'AI'} model listed in {by_id[sid]['short']}'s catalog; "
+                            "glmref has no record of its own for it."),
+            "sources": [sid], "claims": [], "origin": path, "_from": prefix, "_pos": {},
         }
         where[rid] = (path, (line, 1), True)
         models[key] = rid
+        for alias in aliases:
+            models.setdefault(normalize(alias), rid)
+
+
+def _slug(text):
+    import re
+
+    return re.sub(r"[^a-z0-9.]+", "-", " ".join(str(text).split()).lower()).strip("-.") or "unnamed"

@@ -26,19 +26,18 @@ def _org_tables(catalog):
 
 
 def _outside_models(path, data):
-    """[(where, name, id or None, {"parameters", "date", "organizations"})] from a CSV or YAML file."""
-    if path.lower().endswith(".csv"):
-        from glmref import epoch
+    """[(where, name, id or None, model dict, importer or None)] from an outside catalog or a YAML file."""
+    from glmref.build import check_files, is_external
 
-        rows, problems = epoch.read_rows(path, data)
+    if is_external(path):
+        from glmref import importers
+
+        importer, models, problems = importers.read(path, data)
         if problems:
             raise DataError(f"{len(problems)} problem(s) in {path}", problems)
-        for line, row in rows:
-            m = epoch.row_model(row)
-            yield f"row {line}", m["name"], None, m, None
+        for m in models:
+            yield m["where"], m["name"], None, m, importer
         return
-    from glmref.build import check_files
-
     records, problems = check_files([(path, data, True)], datetime.date.today().year)
     if problems:
         raise DataError(f"{len(problems)} problem(s) in {path}", problems)
@@ -46,37 +45,66 @@ def _outside_models(path, data):
         if rec["type"] != "model":
             continue
         other = {"parameters": (rec.get("parameters") or {}).get("value"),
-                 "date": (rec.get("released") or {}).get("value"), "organizations": rec["organizations"]}
-        keys = [normalize(n) for n in [rec["name"]] + rec["aliases"] if n]
-        yield f"line {at[0]}", rec["name"], rec["id"], other, keys
+                 "date": (rec.get("released") or {}).get("value"), "organizations": rec["organizations"],
+                 "context": (rec.get("context_window") or {}).get("value"),
+                 "max_output": (rec.get("max_output_tokens") or {}).get("value"),
+                 "knowledge": (rec.get("knowledge_cutoff") or {}).get("value"),
+                 "ids": [rec["name"]] + rec["aliases"]}
+        yield f"line {at[0]}", rec["name"], rec["id"], other, None
+
+
+def _source_of(importer, path):
+    return importer.SOURCE_ID if importer else path
 
 
 def check(catalog, path, data):
-    """(disagreements, matched count, unmatched names, names of size variants of models glmref has)."""
+    """(disagreements, matched count, unmatched names, variant names) for one file; see check_files."""
+    report = check_many(catalog, [(path, data)])
+    return report["disagreements"], report["matched"], report["unmatched"], report["variants"]
+
+
+def check_many(catalog, files):
+    """Where each file disagrees with glmref, and where the files disagree with each other about a model
+    glmref has, field by field. files: [(path, bytes)]."""
+    from glmref.importers import default_match
+
     models = _packaged_models(catalog)
     orgs, org_names = _org_tables(catalog)
-    rows, matched, unmatched = [], 0, []
-    variants = []
-    for where, name, rid, other, keys in _outside_models(path, data):
-        target = rid if rid and rid in catalog and catalog.get(rid)["type"] == "model" else None
-        if keys is None:  # an Epoch row: size variants are told apart from the model they share a name with
-            from glmref.epoch import match
-
-            found, variant = match(name, models, catalog.get, other.get("parameters"))
-            if found and variant:
-                variants.append(name)
+    rows, matched, unmatched, variants = [], 0, [], []
+    seen_values = {}  # (model id, field) -> [(value, where)] from every file, agreeing with glmref or not
+    for path, data in files:
+        for where, name, rid, other, importer in _outside_models(path, data):
+            target = rid if rid and rid in catalog and catalog.get(rid)["type"] == "model" else None
+            if target is None:
+                match = importer.match if importer else default_match
+                target, variant = match(name, models, catalog.get, other)
+                if target and variant:
+                    variants.append(name)
+                    continue
+            if target is None:
+                unmatched.append(name)
                 continue
-            target = target or found
-        else:
-            target = target or next((models[k] for k in keys if k in models), None)
-        if target is None:
-            unmatched.append(name)
-            continue
-        matched += 1
-        rec = catalog.get(target)
-        for field, theirs, ours in differences(rec, other, orgs, org_names):
-            fact = rec.get(field) if field != "organizations" else None
-            rows.append({"id": target, "name": rec["name"], "field": field, "glmref": ours,
-                         "glmref_source": (fact or {}).get("source") or rec["sources"][0],
-                         "other": theirs, "where": f"{path}, {where}"})
-    return rows, matched, unmatched, variants
+            matched += 1
+            rec = catalog.get(target)
+            for field, theirs, ours in differences(rec, other, orgs, org_names):
+                fact = rec.get(field) if field != "organizations" else None
+                rows.append({"id": target, "name": rec["name"], "field": field, "glmref": ours,
+                             "glmref_source": (fact or {}).get("source") or rec["sources"][0],
+                             "other": theirs, "other_source": _source_of(importer, path),
+                             "where": f"{path}, {where}"})
+            for field, key in (("context_window", "context"), ("max_output_tokens", "max_output"),
+                               ("knowledge_cutoff", "knowledge")):
+                if other.get(key):
+                    seen_values.setdefault((target, field), []).append(
+                        (other[key], f"{path}, {where}", _source_of(importer, path)))
+    between = []
+    if len(files) > 1:
+        for (target, field), values in seen_values.items():
+            files_seen = {w.split(", ")[0] for _, w, _ in values}
+            distinct = {str(v) for v, _, _ in values}
+            if len(files_seen) > 1 and len(distinct) > 1:
+                rec = catalog.get(target)
+                between.append({"id": target, "name": rec["name"], "field": field,
+                                "values": [{"value": str(v), "source": s, "where": w} for v, w, s in values]})
+    return {"disagreements": rows, "between_files": between, "matched": matched, "unmatched": unmatched,
+            "variants": variants}

@@ -89,7 +89,8 @@ def _version(value: bool):
 def _root(
     data: Optional[List[str]] = typer.Option(
         None, "--data", metavar="PATH",
-        help="Add records from a YAML file or a directory of them (repeatable); also GLMREF_DATA.",
+        help="Add records from a YAML file, an outside catalog (Epoch CSV, models.dev or OpenRouter JSON) "
+             "or a directory of them (repeatable); also GLMREF_DATA.",
     ),
     no_pager: bool = typer.Option(False, "--no-pager", help="Never send long output to a pager."),
     chinese_first: bool = typer.Option(False, "--zh", help="Put Chinese names first (also GLMREF_LANG=zh)."),
@@ -459,41 +460,51 @@ def stats(json_out: bool = typer.Option(False, "--json", help=JSON_HELP)):
 
 @app.command()
 def check(
-    path: str = typer.Argument(..., help="Epoch AI's CSV or a glmref YAML file to compare.", metavar="FILE",
-                               show_default=False),
+    paths: List[str] = typer.Argument(..., help="Outside catalogs or glmref YAML files to compare.", metavar="FILE...",
+                                      show_default=False),
     json_out: bool = typer.Option(False, "--json", help=JSON_HELP),
 ):
-    """List every model where FILE disagrees with the packaged catalog on parameters, date or organization.
+    """List every model where a FILE disagrees with the packaged catalog — parameters, date, organization,
+    context window, max output, knowledge cutoff — and, given several files, where they disagree with each
+    other. FILE: Epoch AI's CSV, models.dev's api.json, OpenRouter's model list, or a glmref YAML file.
 
-    Sizes that agree to two significant figures and dates that agree at the precision both give are not
-    disagreements. Exit 0 whether or not there are disagreements.
+    Sizes within 3% and dates that agree at the precision both give are not disagreements; OpenRouter's
+    listing dates are never compared with release dates. Exit 0 whether or not there are disagreements.
 
     Examples:
       glmref check notable_ai_models.csv
+      glmref check models-dev.json openrouter-models.json notable_ai_models.csv
       glmref check colleague-models.yaml --json
     """
     from glmref.catalog import Catalog
-    from glmref.check import check as run_check
+    from glmref.check import check_many
     from glmref.store import _read, load_index, user_files
 
-    (file,) = user_files([path]) if not os.path.isdir(path) else (None,)
-    if file is None:
-        raise UsageProblem(f"check takes one file, not a directory: {path}")
-    rows, matched, unmatched, variants = run_check(Catalog(load_index()), file, _read(file))
+    files = []
+    for path in paths:
+        if os.path.isdir(path):
+            raise UsageProblem(f"check takes files, not a directory: {path}")
+        files += [(f, _read(f)) for f in user_files([path])]
+    report = check_many(Catalog(load_index()), files)
+    rows, between = report["disagreements"], report["between_files"]
     if json_out:
         from glmref.render.jsonout import emit
 
-        emit({"file": file, "matched": matched, "unmatched": unmatched, "variants": variants,
-              "disagreements": rows})
+        emit(dict({"files": [f for f, _ in files]}, **report))
         return
-    if rows:
-        from glmref.render.console import out_console
-        from glmref.render.tables import check_table
+    if rows or between:
+        from rich.console import Group
 
-        _page(out_console(), check_table(rows))
-    _note(f"{len(rows)} disagreement(s) in {matched} model(s) glmref also has; "
-          f"{len(unmatched)} model(s) in the file are not in glmref"
-          + (f"; {len(variants)} variant(s) of glmref's models (other sizes, dated snapshots) not compared" if variants else ""))
+        from glmref.render.console import out_console
+        from glmref.render.tables import between_table, check_table
+
+        parts = ([check_table(rows)] if rows else []) + ([between_table(between)] if between else [])
+        _page(out_console(), Group(*parts))
+    _note(f"{len(rows)} disagreement(s) in {report['matched']} model(s) glmref also has; "
+          f"{len(report['unmatched'])} model(s) in the file(s) are not in glmref"
+          + (f"; {len(between)} field(s) where the files disagree with each other" if len(files) > 1 else "")
+          + (f"; {len(report['variants'])} variant(s) of glmref's models (other sizes, dated snapshots) not compared"
+             if report["variants"] else ""))
 
 
 @app.command()

@@ -31,15 +31,25 @@ def org_lookup(records):
 
 
 def differences(rec, other, orgs, org_names):
-    """[(field, other value as text, glmref value as text)] for parameters, released and organizations.
-    `other` has parameters (int or None), date (text or None) and organizations (names or ids)."""
+    """[(field, other value as text, glmref value as text)] for parameters, released, context window, max
+    output, knowledge cutoff and organizations. `other` has parameters, date, context, max_output (ints or
+    None), knowledge (a date or None) and organizations (names or ids); a date with a `date_note` saying it
+    is a listing date is not compared."""
     out = []
     mine = (rec.get("parameters") or {}).get("value")
     if other.get("parameters") and mine and not same_size(mine, other["parameters"]):
         out.append(("parameters", format_size(other["parameters"]), format_size(mine)))
     mine_date = (rec.get("released") or {}).get("value")
-    if other.get("date") and mine_date and not same_date(mine_date, other["date"]):
+    listed = "listed" in (other.get("date_note") or "")
+    if other.get("date") and mine_date and not listed and not same_date(mine_date, other["date"]):
         out.append(("released", other["date"], mine_date))
+    for field, theirs in (("context_window", other.get("context")), ("max_output_tokens", other.get("max_output"))):
+        mine_n = (rec.get(field) or {}).get("value")
+        if theirs and mine_n and theirs != mine_n:
+            out.append((field, str(theirs), str(mine_n)))
+    mine_cutoff = (rec.get("knowledge_cutoff") or {}).get("value")
+    if other.get("knowledge") and mine_cutoff and not same_date(mine_cutoff, other["knowledge"]):
+        out.append(("knowledge_cutoff", other["knowledge"], mine_cutoff))
     if other.get("organizations"):
         ids = {orgs.get(normalize(o), normalize(o)) for o in other["organizations"]}
         if ids != set(rec.get("organizations", [])):

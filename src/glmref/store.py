@@ -17,7 +17,7 @@ from glmref.errors import UsageProblem
 DATA_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
 SHIPPED_INDEX = os.path.join(DATA_DIR, "index.glmref")
 DATA_SUFFIXES = (".yaml", ".yml")
-USER_SUFFIXES = DATA_SUFFIXES + (".csv",)  # user data may also be Epoch AI's CSV
+USER_SUFFIXES = DATA_SUFFIXES + (".csv", ".json")  # outside catalogs: Epoch AI, models.dev, OpenRouter
 KEEP_CACHE_FILES = 8
 
 

@@ -136,3 +136,15 @@ def check_table(rows):
         table.add_row(text(row["name"], "bold"), text(row["field"]), text(f"{row['glmref']} ({row['glmref_source']})"),
                       text(row["other"], "yellow"), text(row["where"], "dim"))
     return table
+
+
+def between_table(rows):
+    """Where outside files disagree with each other about a model glmref has (glmref check A B …)."""
+    table = _table()
+    table.title = "Where the files disagree with each other"
+    for header in ("model", "field", "values (source)"):
+        table.add_column(header, overflow="fold")
+    for row in rows:
+        values = "\n".join(f"{v['value']} ({v['source']}, {v['where']})" for v in row["values"])
+        table.add_row(text(row["name"], "bold"), text(row["field"]), text(values))
+    return table

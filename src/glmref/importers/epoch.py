@@ -138,8 +138,29 @@ def _not_utf8(path, data):
     return Problem(path, line, 1, None, None, "not valid UTF-8")
 
 
-def source_record(rows):
-    modified = sorted(r.get("Last modified", "")[:10] for _, r in rows if parse_date(r.get("Last modified", "")[:10]))
+FORMAT = "Epoch AI CSV"
+ID_PREFIX = "epoch"  # ids of the records its rows add: epoch-gpt-j-6b
+
+
+def read(path, data):
+    """(models, problems): each row as a model dict of the importer interface (glmref.importers)."""
+    from glmref.importers import empty_model
+
+    rows, problems = read_rows(path, data)
+    models = []
+    for line, row in rows:
+        m = empty_model("", f"row {line}", line)
+        m.update(row_model(row))
+        m["date_event"] = "paper" if "arxiv.org" in m["link"] else "announcement"
+        m["modified"] = (row.get("Last modified") or "")[:10]
+        if (row.get("Domain") or "").strip().lower() == "language":
+            m["inputs"], m["outputs"] = ["text"], ["text"]
+        models.append(m)
+    return models, problems
+
+
+def source_record(models):
+    modified = sorted(m["modified"] for m in models if parse_date(m.get("modified") or ""))
     return {"id": SOURCE_ID, "type": "source", "short": "Epoch AI", "name": "Epoch AI",
             "title": "Notable AI Models (dataset, CC BY 4.0)", "title_en": None, "kind": "website",
             "date": modified[-1] if modified else "2025", "authors": [], "publisher": "Epoch AI",
@@ -181,14 +202,15 @@ def name_keys(name):
     return keys
 
 
-def match(name, table, get, parameters=None):
+def match(name, table, get, model=None):
     """The id of the glmref model a row names, or None, and whether the row is only a variant of it.
 
-    `table` maps normalized names to model ids; `get(id)` gives the record; `parameters` is the row's count.
+    `table` maps normalized names to model ids; `get(id)` gives the record; `model` is the row (its count).
     A row matched under its full name is that model. A row matched only after its bracket or trailing size
     was dropped is a sibling, whose figures must never become claims about the model, when what was dropped
     says so: a size that is not the record's ("GPT-3 6.7B"), a date (a dated snapshot, "GPT-4o (Nov 2024)"),
     or a nickname with a parameter count that is not the record's ("GPT-3 (ada)", 350M)."""
+    parameters = (model or {}).get("parameters")
     full = normalize(name)
     if full in table:
         return table[full], False
