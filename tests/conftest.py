@@ -30,9 +30,15 @@ def isolated(tmp_path, monkeypatch):
     monkeypatch.delenv("GLMREF_DATA", raising=False)
     monkeypatch.setenv("COLUMNS", "120")
     monkeypatch.delenv("FORCE_COLOR", raising=False)
+    for var in ("GLMREF_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES"):  # English unless a test asks otherwise
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
     catalog_module.reset()
     yield
     catalog_module.reset()
+    from glmref import i18n
+
+    i18n.use("en")
 
 
 @pytest.fixture
@@ -62,7 +68,10 @@ def proc(tmp_path):
     """Run the installed glmref as a separate process."""
 
     def run(*args, env=None, input=None, **kwargs):
-        full_env = {k: v for k, v in os.environ.items() if k not in ("GLMREF_DATA", "FORCE_COLOR", "NO_COLOR")}
+        full_env = {k: v for k, v in os.environ.items() if k not in ("GLMREF_DATA", "FORCE_COLOR", "NO_COLOR",
+                                                                        "GLMREF_LANG", "LANGUAGE", "LC_ALL",
+                                                                        "LC_MESSAGES")}
+        full_env["LANG"] = "C.UTF-8"
         full_env["GLMREF_CACHE_DIR"] = str(tmp_path / "proc-cache")
         full_env.update(env or {})
         p = subprocess.run(glmref_command() + list(args), capture_output=True, env=full_env, input=input,

@@ -93,13 +93,21 @@ def _root(
              "or a directory of them (repeatable); also GLMREF_DATA.",
     ),
     no_pager: bool = typer.Option(False, "--no-pager", help="Never send long output to a pager."),
-    chinese_first: bool = typer.Option(False, "--zh", help="Put Chinese names first (also GLMREF_LANG=zh)."),
+    lang: Optional[str] = typer.Option(None, "--lang", metavar="LANG",
+                                       help="en or zh; default: GLMREF_LANG, then the locale (LANG, LC_ALL …)."),
+    chinese_first: bool = typer.Option(False, "--zh", help="Short for --lang zh: Chinese labels, names first."),
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version."),
 ):
     """A reference for general large models: facts with their sources, and where sources disagree."""
     _extra_data[:] = [str(p) for p in (data or [])]
     _no_pager[0] = no_pager
-    zh = chinese_first or os.environ.get("GLMREF_LANG", "").lower().startswith("zh")
+    from glmref import i18n
+
+    if lang is not None and lang not in i18n.LANGUAGES:
+        raise UsageProblem(f"--lang {lang!r} is not one of: {', '.join(i18n.LANGUAGES)}")
+    chosen = "zh" if chinese_first else (lang or i18n.from_environment())
+    i18n.use(chosen)
+    zh = chosen == "zh"
     if zh or "glmref.render.text" in sys.modules:
         from glmref.render import text
 

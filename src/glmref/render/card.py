@@ -1,6 +1,7 @@
 """`show`: one record as a Rich card — a table of facts, each with a numbered reference to its source,
 then where the sources disagree, then the numbered sources."""
 
+from glmref.i18n import _, language, size_zh
 from glmref.render.text import both_names, clean, text
 from glmref.views import link_of
 
@@ -43,7 +44,10 @@ class _Rows:
 
         if options.max_width >= NARROW:
             # fixed column widths: Rich then need not measure every cell, which is most of the drawing time
-            label_width = max((len(line) for label, _, _ in self.rows for line in label.plain.split("\n")), default=1)
+            from rich.cells import cell_len  # terminal columns: a Chinese character takes two
+
+            label_width = max((cell_len(line) for label, _value, _ref in self.rows
+                               for line in label.plain.split("\n")), default=1)
             value_width = min(options.max_width - label_width - 4, MAX_VALUE_WIDTH)
             table = Table(title=self.title, box=None, show_header=False, title_justify="left", padding=(0, 1))
             table.add_column("field", no_wrap=True, width=label_width)
@@ -79,6 +83,13 @@ def _table(title):
     return _Rows(title)
 
 
+def _description(view):
+    """The description in the chosen language: description_zh in Chinese where the record has one."""
+    if language() == "zh" and view.get("description_zh"):
+        return view["description_zh"]
+    return view.get("description")
+
+
 def _title(view):
     from rich.text import Text
 
@@ -90,9 +101,9 @@ def _disputed(view, field):
 
 
 def _row(table, refs, label, value, source=None, disputed=False):
-    label = text(label, "bold cyan")
+    label = text(_(label), "bold cyan")
     if disputed:
-        label.append("\n(disputed)", style="yellow")
+        label.append("\n" + _("(disputed)"), style="yellow")
     table.add_row(label, text(value) if isinstance(value, str) else value, refs.mark(source))
 
 
@@ -104,9 +115,12 @@ def _released(view):
 def _parameters(view, refs):
     p = view["parameters"]
     if p is None or p["status"] == "unknown":
-        line = text("unknown", "dim")
+        line = text(_("unknown"), "dim")
     else:
-        line = text(p["human"], "bold" if p["status"] == "disclosed" else "italic")
+        line = text(p["human"] if p["status"] == "disclosed" else _(p["human"]),
+                    "bold" if p["status"] == "disclosed" else "italic")
+        if language() == "zh" and p.get("value"):
+            line.append(f"（{size_zh(p['value'])}）")
         if p.get("active_human"):
             line.append(f" total, {clean(p['active_human'])} active")
         if len(p.get("sizes_human") or []) > 1:
@@ -160,7 +174,7 @@ def model_card(view):
     if view["released"]:
         _row(table, refs, "released", _released(view), view["released"]["source"], _disputed(view, "released"))
     else:
-        _row(table, refs, "released", text("unknown", "dim"))
+        _row(table, refs, "released", text(_("unknown"), "dim"))
     life = view.get("lifecycle")
     if life:
         _row(table, refs, "lifecycle", _lifecycle(life), life["source"])
@@ -189,7 +203,7 @@ def model_card(view):
         arch = a["type"] + (", mixture of experts" if a["moe"] else "") + (f" — {a['note']}" if a.get("note") else "")
         _row(table, refs, "architecture", arch, a["source"], _disputed(view, "architecture"))
     else:
-        _row(table, refs, "architecture", text("unknown", "dim"))
+        _row(table, refs, "architecture", text(_("unknown"), "dim"))
     m = view["modalities"]
     if m:
         _row(table, refs, "modalities", f"{', '.join(m['input'])} → {', '.join(m['output'])}", m["source"],
@@ -212,8 +226,8 @@ def model_card(view):
         _row(table, refs, "introduced", "\n".join(f"• {i}" for i in view["introduced"]))
     if view["concepts"]:
         _row(table, refs, "ideas", ", ".join(s["name"] for s in view["concepts"]))
-    if view["description"]:
-        _row(table, refs, "about", view["description"])
+    if _description(view):
+        _row(table, refs, "about", _description(view))
     if view.get("origin"):
         _row(table, refs, "from file", view["origin"])
     return Group(table, *_disagreement_block(view, refs), _sources_block(view, refs))
@@ -231,7 +245,9 @@ class _Block:
     def __rich_console__(self, console, options):
         from rich.table import Table
 
-        label_width = max((len(label.plain) for label, _ in self.rows), default=1)
+        from rich.cells import cell_len
+
+        label_width = max((cell_len(label.plain) for label, _body in self.rows), default=1)
         grid = Table.grid(padding=(0, 1))
         grid.add_column(no_wrap=True, width=label_width)
         grid.add_column(overflow="fold", width=max(1, min(options.max_width - label_width - 1,
@@ -248,7 +264,7 @@ def _disagreement_block(view, refs):
         return []
     from rich.console import Group
 
-    grid = _Block("Sources disagree", "bold yellow")
+    grid = _Block(_("Sources disagree"), "bold yellow")
     for d in lines:
         where = f", {d['where']}" if d.get("where") else ""
         canonical_ref = refs.mark(d["canonical_source"]) if d.get("canonical_source") else ""
@@ -266,7 +282,7 @@ def _disagreement_block(view, refs):
 def _sources_block(view, refs):
     for s in view["sources"]:  # sources the fields did not cite still belong to the record
         refs.mark(s["id"])
-    grid = _Block("Sources", "bold")
+    grid = _Block(_("Sources"), "bold")
     for n, sid in enumerate(refs.order, 1):
         s = refs.by_id.get(sid, {"id": sid, "short": sid})
         body = text(s.get("short") or sid, "bold")
@@ -296,8 +312,8 @@ def organization_card(view):
         _row(table, refs, "part of", view["parent"]["name"])
     if view.get("url"):
         _row(table, refs, "website", view["url"])
-    if view.get("description"):
-        _row(table, refs, "about", view["description"])
+    if _description(view):
+        _row(table, refs, "about", _description(view))
     if view["models"]:
         _row(table, refs, "models", ", ".join(m["name"] for m in view["models"]))
     if view.get("origin"):
@@ -326,8 +342,8 @@ def concept_card(view):
         _row(table, refs, "followed by", ", ".join(s["name"] for s in view["successors"]))
     if view.get("related"):
         _row(table, refs, "related", ", ".join(s["name"] for s in view["related"]))
-    if view.get("description"):
-        _row(table, refs, "about", view["description"])
+    if _description(view):
+        _row(table, refs, "about", _description(view))
     if view.get("origin"):
         _row(table, refs, "from file", view["origin"])
     return Group(table, *_disagreement_block(view, refs), _sources_block(view, refs))

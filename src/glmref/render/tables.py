@@ -1,6 +1,7 @@
 """`list`, `compare` and `search` as Rich tables."""
 
 from glmref.comparison import factor_text
+from glmref.i18n import _
 from glmref.render import text as text_module
 from glmref.render.text import both_names, clean, text
 
@@ -50,12 +51,13 @@ COLUMNS = (  # (header, getter, minimum terminal width at which the column is sh
 def model_table(views, width):
     table = _table()
     shown = [c for c in COLUMNS if width >= c[2]]
-    for header, _, _ in shown:
+    for header, _getter, _width in shown:
+        no_wrap = header in ("date", "params")
         if header == "organization" and width < 60:
             header = "org"
-        table.add_column(header, overflow="fold", no_wrap=header in ("date", "params"))
+        table.add_column(_(header), overflow="fold", no_wrap=no_wrap)
     for view in views:
-        table.add_row(*(text(getter(view)) for _, getter, _ in shown))
+        table.add_row(*(text(getter(view)) for _header, getter, _width in shown))
     return table
 
 
@@ -66,7 +68,7 @@ def compare_table(views, rows, growth, width):
     if width < 22 + 16 * len(views):  # too narrow for a column per model: one block per row instead
         blocks = []
         for row in rows:
-            block = Text(clean(row["label"]), style="bold cyan" if row["differs"] else "cyan")
+            block = Text(clean(_(row["label"])), style="bold cyan" if row["differs"] else "cyan")
             if not row["differs"]:
                 block.append(f": {clean(row['values'][0])} (all)", style="dim")
                 blocks.append(block)
@@ -82,7 +84,7 @@ def compare_table(views, rows, growth, width):
         table.add_column(text(view["name"], "bold"), overflow="fold")
     for row in rows:
         style = "yellow" if row["differs"] else "dim"
-        table.add_row(text(row["label"], "bold cyan" if row["differs"] else "cyan"),
+        table.add_row(text(_(row["label"]), "bold cyan" if row["differs"] else "cyan"),
                       *(text(v, style if not row["differs"] else "") for v in row["values"]))
     return Group(table, _growth_lines(views, growth))
 
@@ -90,7 +92,7 @@ def compare_table(views, rows, growth, width):
 def _growth_lines(views, growth):
     from rich.text import Text
 
-    lines = Text("Growth\n", style="bold")
+    lines = Text(_("Growth") + "\n", style="bold")
     names = {v["id"]: v["name"] for v in views}
     for g in growth:
         lines.append(f"  {clean(names[g['from']])} → {clean(names[g['to']])}: ")
@@ -107,11 +109,11 @@ def _growth_lines(views, growth):
 def search_table(hits, width=80):
     narrow = width < 70  # room for the name and one reason only
     table = _table()
-    table.add_column("score", justify="right", no_wrap=True)
-    table.add_column("name", overflow="fold", ratio=2 if narrow else None)
+    table.add_column(_("score"), justify="right", no_wrap=True)
+    table.add_column(_("name"), overflow="fold", ratio=2 if narrow else None)
     if not narrow:
-        table.add_column("type", no_wrap=True)
-    table.add_column("why it matched", overflow="fold", ratio=3 if narrow else None)
+        table.add_column(_("type"), no_wrap=True)
+    table.add_column(_("why it matched"), overflow="fold", ratio=3 if narrow else None)
     for h in hits:
         reasons = h["matched"][:1] if narrow else h["matched"]
         why = "; ".join(f"{m['field']}: {_snippet(m['text'], 40 if narrow else 70)}" for m in reasons)
@@ -131,7 +133,7 @@ def _snippet(value, limit=70):
 def check_table(rows):
     table = _table()
     for header in ("model", "field", "glmref", "file says", "where"):
-        table.add_column(header, overflow="fold")
+        table.add_column(_(header), overflow="fold")
     for row in rows:
         table.add_row(text(row["name"], "bold"), text(row["field"]), text(f"{row['glmref']} ({row['glmref_source']})"),
                       text(row["other"], "yellow"), text(row["where"], "dim"))
