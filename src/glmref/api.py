@@ -21,7 +21,6 @@ if TYPE_CHECKING:  # the shapes cost an import only to type checkers, not to eve
 Names = Union[str, Sequence[str], None]
 Size = Union[str, int, None]
 
-CITE_FORMATS = ("bibtex", "apa", "ris", "json")  # as glmref.citation, which is imported only to cite
 
 
 def _many(value: Names) -> List[str]:
@@ -159,7 +158,7 @@ class Reference:
              year: Union[str, int, None] = None, family: Names = None) -> Union[str, List[SourceRecord]]:
         """The primary source of each named model (exact names only) and of the models the filters keep:
         BibTeX, APA or RIS text, or with format="json" the source records."""
-        from glmref.citation import primary_sources, render
+        from glmref.citation import CITE_FORMATS, primary_sources, render
         from glmref.lookup import resolve
         from glmref.views import source_record_view
 

@@ -292,6 +292,7 @@ def merge_external(by_id, where, path, data, problems):
     """An outside catalog's models: new models cited to it, or claims on the models glmref already has."""
     from glmref import importers
     from glmref.diff import differences, org_lookup
+    from glmref.importers import slug
 
     importer, found_models, found = importers.read(path, data)
     problems.extend(found)
@@ -338,14 +339,14 @@ def merge_external(by_id, where, path, data, problems):
                                                          "where": m["where"], "note": None, "estimate": False,
                                                          "at": (line, 1)})
             continue
-        rid = f"{prefix}-" + _slug(m["name"])
+        rid = f"{prefix}-" + slug(m["name"])
         while rid in by_id:
             rid += "-2"
         org_ids = []
         for name in m["organizations"] or ["Unknown organization"]:
             oid = orgs.get(normalize(name))
             if oid is None:
-                oid = f"{prefix}-org-" + _slug(name)
+                oid = f"{prefix}-org-" + slug(name)
                 if oid not in by_id:
                     by_id[oid] = {"id": oid, "type": "organization", "name": name, "name_zh": None, "aliases": [],
                                   "country": (m["countries"] or ["ZZ"])[0], "kind": "company", "parent": None,
@@ -389,8 +390,3 @@ def merge_external(by_id, where, path, data, problems):
         for alias in aliases:
             models.setdefault(normalize(alias), rid)
 
-
-def _slug(text):
-    import re
-
-    return re.sub(r"[^a-z0-9.]+", "-", " ".join(str(text).split()).lower()).strip("-.") or "unnamed"

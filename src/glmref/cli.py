@@ -317,7 +317,6 @@ def timeline(
       glmref timeline --format csv
       glmref timeline --plot --svg scaling.svg
     """
-    from glmref.query import select
     from glmref.timeline import timeline as build_timeline
 
     fmt = _format(fmt, json_out)

@@ -22,6 +22,13 @@ MODALITIES = {"text": "text", "image": "image", "audio": "audio", "video": "vide
               "embedding": "embedding"}  # pdf and file inputs are documents read as text and images
 
 
+def slug(text):
+    """An id part from a name: "GPT-3 175B (davinci)" -> "gpt-3-175b-davinci"."""
+    import re
+
+    return re.sub(r"[^a-z0-9.]+", "-", " ".join(str(text).split()).lower()).strip("-.") or "unnamed"
+
+
 def empty_model(name, where, line):
     return {"name": name, "where": where, "line": line, "ids": [], "date": None, "date_event": "api",
             "date_note": None, "parameters": None, "organizations": [], "countries": [], "access": [],

@@ -24,10 +24,6 @@ COUNTRIES = {
 }
 
 
-def _slug(text):
-    return re.sub(r"[^a-z0-9.]+", "-", normalize_spaces(text).lower()).strip("-.") or "unnamed"
-
-
 def normalize_spaces(text):
     return " ".join(str(text).split())
 
@@ -188,18 +184,6 @@ def row_model(row):
 
 
 _SIZE_WORD = re.compile(r"\s+\d+(?:\.\d+)?\s*[KMBT]$", re.IGNORECASE)
-
-
-def name_keys(name):
-    """Normalized forms under which a row may name a model glmref has: Epoch writes sizes and variants into
-    names ("GPT-3 175B (davinci)"), so the name without its bracket and without a trailing size is tried too."""
-    keys = [normalize(name)]
-    bare = re.sub(r"\s*\([^)]*\)", "", name).strip()
-    for candidate in (bare, _SIZE_WORD.sub("", bare)):
-        key = normalize(candidate)
-        if key and key not in keys:
-            keys.append(key)
-    return keys
 
 
 def match(name, table, get, model=None):
