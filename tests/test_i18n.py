@@ -67,43 +67,135 @@ def test_sizes_are_written_in_chinese_units(n, expected):
     assert i18n.size_zh(n) == expected
 
 
-def _labels_in_source():
-    labels = set()
-    card = (SRC / "render" / "card.py").read_text(encoding="utf-8")
-    labels |= set(re.findall(r'_row\(table, refs, "([^"]+)"', card))
-    for path in (SRC / "render").glob("*.py"):
-        labels |= set(re.findall(r'\b_\("([^"]+)"\)', path.read_text(encoding="utf-8")))
-    from glmref.comparison import ROWS
-    from glmref.render.tables import COLUMNS
+def _messages_script():
+    import importlib.util
 
-    labels |= {label for _, label in ROWS} | {header for header, _, _ in COLUMNS} | {"org"}
-    return labels
+    spec = importlib.util.spec_from_file_location("messages", SRC.parent.parent / "scripts" / "messages.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
-def _po_entries():
-    from babel.messages.pofile import read_po
-
-    with open(PO, "rb") as f:
-        return {m.id: m.string for m in read_po(f) if m.id}
-
-
-def test_every_label_glmref_draws_has_a_chinese_translation():
-    entries = _po_entries()
-    missing = sorted(label for label in _labels_in_source() if not entries.get(label))
-    assert not missing, f"add to {PO.relative_to(SRC.parent.parent)}: {missing}"
+def test_every_message_glmref_shows_has_a_chinese_translation():
+    """The catalog of messages: every _()/N_() in the source, every help text of every command and option (read
+    from the Typer app), and every word of the data's vocabularies. Each needs a translation that keeps its
+    {placeholders}; `python scripts/messages.py` adds new messages to the .po for translators."""
+    messages = _messages_script()
+    template = messages.template()
+    assert len(template) > 300  # the walk found the help texts and vocabularies, not just a few labels
+    ids = {m.id for m in template}
+    assert "Print one JSON document (fields in the README) instead of a table." in ids  # a help text
+    assert ("decoder-only", "architecture") in {(m.id, m.context) for m in template}  # a vocabulary word
+    assert "no record is named {name!r}" in ids  # a message from the domain layer
+    problems = messages.problems(template, PO)
+    assert not problems, "run python scripts/messages.py and translate:\n" + "\n".join(problems[:40])
 
 
 def test_the_compiled_catalog_matches_the_po_file():
-    """Translators edit the .po; the shipped .mo must be compiled from it (pybabel compile)."""
+    """Translators edit the .po; the shipped .mo must be compiled from it (python scripts/messages.py)."""
+    from babel.messages.pofile import read_po
+
     with open(PO.with_suffix(".mo"), "rb") as f:
         compiled = gettext.GNUTranslations(f)
-    for msgid, msgstr in _po_entries().items():
-        assert compiled.gettext(msgid) == msgstr, msgid
+    with open(PO, "rb") as f:
+        entries = [m for m in read_po(f) if m.id]
+    assert entries
+    for m in entries:
+        got = compiled.pgettext(m.context, m.id) if m.context else compiled.gettext(m.id)
+        assert got == m.string, (m.context, m.id)
+
+
+COMMANDS = ("show", "list", "compare", "timeline", "search", "family", "cite", "stats", "check", "validate")
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_help_pages_are_in_chinese(cli, command):
+    import typer
+
+    from glmref.cli import app
+    from glmref.helptext import help_strings
+
+    english = help_strings(typer.main.get_command(app).commands[command])
+    zh = cli("--lang", "zh", command, "--help")
+    assert zh.code == 0 and "用法：" in zh.out and "选项" in zh.out and "Usage:" not in zh.out
+    flat = " ".join(zh.out.split())
+    for text in english:
+        assert " ".join(text.split())[:25] not in flat, text  # no English help text left
+    first_line = " ".join(i18n_translation(english[0]).split("\n")[0].split())
+    assert first_line[:10] in flat.replace(" ", "").replace("│", "") or first_line[:10] in flat
+
+
+def i18n_translation(message):
+    from glmref import i18n
+
+    i18n.use("zh")
+    try:
+        return i18n._(message)
+    finally:
+        i18n.use("en")
+
+
+def test_the_main_help_is_chinese_under_a_zh_locale_and_english_otherwise(cli):
+    zh = cli("--help", env={"LANG": "zh_CN.UTF-8"})
+    assert "用法：" in zh.out and "命令" in zh.out and "通用大模型参考手册" in zh.out
+    en = cli("--help", env={"LANG": "en_US.UTF-8"})
+    assert "Usage:" in en.out and "Commands" in en.out and not CJK.search(en.out)
+
+
+@pytest.mark.parametrize("args,chinese", [
+    (("list", "--frob"), "没有这个选项"),
+    (("show",), "缺少参数"),
+    (("list", "-n", "0"), "的值无效"),
+    (("list", "-n", "x"), "不是整数"),
+    (("frobnicate",), "没有这个命令"),
+    (("show", "no-such-model-qq"), "没有名为"),
+    (("list", "--year", "20x0"), "--year 接受年份"),
+    (("list", "--sort", "size"), "不在可选值之列"),
+    (("compare", "GPT-3"), "至少需要两个模型名"),
+    (("list", "--country", "Atlantis"), "不是已知的国家代码"),
+    (("--data", "/no/such/file.yaml", "list"), "数据路径不存在"),
+])
+def test_errors_are_in_chinese_with_the_same_exit_codes(cli, args, chinese):
+    zh = cli("--zh", *args)
+    en = cli(*args)
+    assert zh.code == en.code != 0, (zh, en)
+    assert chinese in zh.err, zh.err
+    assert zh.out == "" and len(zh.err.strip().splitlines()) <= 2
+    assert not CJK.search(en.err)
+
+
+def test_the_chinese_card_uses_chinese_words_dates_and_countries(cli):
+    card = cli("--zh", "show", "GPT-3").out
+    for expected in ("2020年5月28日（预印本）", "仅解码器", "文本 → 文本", "美国", "模型 · 系列 gpt", "2,048 词元",
+                     "来源说法不一"):
+        assert expected in card, expected
+    for english in ("decoder-only", "(preprint)", "United States", "tokens", "says"):
+        assert english not in card, english
+
+
+def test_chinese_compare_list_stats_and_timeline(cli):
+    compare = cli("--zh", "compare", "GPT-3", "LLaMA").out
+    assert "仅解码器" in compare and "增长" in compare and "个月" in compare
+    listing = cli("--zh", "list", "--org", "OpenAI", "-n", "3", env={"COLUMNS": "160"}).out
+    assert "名称" in listing and "机构" in listing and "模型" in listing
+    stats = cli("--zh", "stats").out
+    assert "模型记录的完整度" in stats and "各年模型数" in stats and "参数量" in stats
+    timeline = cli("--zh", "timeline", "--year", "2020").out
+    assert "时间线" in timeline and "2020年" in timeline and "5月" in timeline
+
+
+def test_english_after_chinese_in_one_process_is_english(cli):
+    cli("--zh", "list", "--help")
+    en = cli("list", "--help")
+    assert "Options" in en.out and "选项" not in en.out and not CJK.search(en.out)
+    assert "Usage:" in en.out
 
 
 @pytest.mark.parametrize("columns", [40, 120])
 @pytest.mark.parametrize("args", [("show", "Qwen3"), ("show", "文心一言"), ("list", "--country", "CN", "-n", "15"),
-                                  ("compare", "GPT-3", "ERNIE 3.0"), ("family", "ernie")])
+                                  ("compare", "GPT-3", "ERNIE 3.0"), ("family", "ernie"), ("stats",),
+                                  ("timeline", "--year", "2021"), ("list", "--help"), ("--help",),
+                                  ("show", "OpenAI"), ("search", "百度")])
 def test_chinese_text_fits_the_terminal(cli, columns, args):
     from rich.cells import cell_len
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Optional, Sequence, Union
 
 from glmref.errors import NotFound, UsageProblem  # noqa: F401 - NotFound is part of what callers catch
+from glmref.i18n import _
 
 if TYPE_CHECKING:  # the shapes cost an import only to type checkers, not to every command
     from glmref.types import Comparison, LineageNode, Model, SearchHit, SourceRecord
@@ -93,7 +94,7 @@ class Reference:
         from glmref.views import model_view
 
         if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 1):
-            raise UsageProblem(f"limit must be a whole number of at least 1, not {limit!r}")
+            raise UsageProblem(_("limit must be a whole number of at least 1, not {value!r}").format(value=limit))
         records, corrections = self.select(fuzzy, **filters)
         records = sort_models(self._catalog, records, sort, reverse)[:limit]
         return [model_view(self._catalog, r) for r in records], corrections
@@ -106,9 +107,10 @@ class Reference:
         kinds = _many(types)
         for t in kinds:
             if t not in ("model", "organization", "concept"):
-                raise UsageProblem(f"type {t!r} is not one of: model, organization, concept")
+                raise UsageProblem(_("{option} {value!r} is not one of: {choices}").format(
+                    option="type", value=t, choices="model, organization, concept"))
         if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
-            raise UsageProblem(f"limit must be a whole number of at least 1, not {limit!r}")
+            raise UsageProblem(_("limit must be a whole number of at least 1, not {value!r}").format(value=limit))
         return run_search(self._catalog, text, limit=limit, types=kinds or None)
 
     # -- several models ------------------------------------------------------------------------------
@@ -120,17 +122,17 @@ class Reference:
         from glmref.views import model_view
 
         if len(names) < 2:
-            raise UsageProblem("compare needs at least two model names")
+            raise UsageProblem(_("compare needs at least two model names"))
         if len(names) > 12:
-            raise UsageProblem(f"compare takes at most 12 models, got {len(names)}")
+            raise UsageProblem(_("compare takes at most 12 models, got {count}").format(count=len(names)))
         records, corrections = [], []
         for query in names:
             found = resolve(self._catalog, query, types=("model",), fuzzy=fuzzy)
             if not found.exact:
                 corrections.append((query, found.matched))
             if any(r["id"] == found.id for r in records):
-                raise UsageProblem(f"{query!r} names {self._catalog.name_of(found.id)}, which is already in the "
-                                   "comparison")
+                raise UsageProblem(_("{typed!r} names {name}, which is already in the comparison").format(
+                    typed=query, name=self._catalog.name_of(found.id)))
             records.append(self._catalog.get(found.id))
         rows, growth = comparison(self._catalog, records)
         views = [model_view(self._catalog, r) for r in records]
@@ -163,12 +165,13 @@ class Reference:
         from glmref.views import source_record_view
 
         if format not in CITE_FORMATS:
-            raise UsageProblem(f"format {format!r} is not one of: {', '.join(CITE_FORMATS)}")
+            raise UsageProblem(_("{option} {value!r} is not one of: {choices}").format(
+                option="format", value=format, choices=", ".join(CITE_FORMATS)))
         records = [self._catalog.get(resolve(self._catalog, n, fuzzy=False).id) for n in names]
         if org or country or year or family:
             records += self.select(False, org=org, country=country, year=year, family=family)[0]
         elif not names:
-            raise UsageProblem("cite needs names or a filter (org, country, year or family)")
+            raise UsageProblem(_("cite needs names or a filter (org, country, year or family)"))
         sources = primary_sources(self._catalog, records)
         if format == "json":
             return [source_record_view(self._catalog, s) for s in sources]

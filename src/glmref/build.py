@@ -7,6 +7,7 @@ import datetime
 import marshal
 
 from glmref.errors import DataError
+from glmref.i18n import _
 from glmref.names import normalize
 from glmref.schema import COUNTRIES, FACT_FIELDS, Problem, check_file
 from glmref.values import parse_date, parse_size_range
@@ -60,14 +61,14 @@ def compile_index(files, key, today_year=None):
         by_id[rid] = rec
         where[rid] = (path, at, is_user)
         rec["origin"] = path if is_user else None
-    for path, data, _ in files:
+    for path, data, _is_user in files:
         if is_external(path):
             merge_external(by_id, where, path, data, problems)
     problems.extend(_check_references(by_id, where))
     names = _name_table(by_id, where, problems)
     if problems:
         problems.sort(key=lambda p: (p.file, p.line, p.column))
-        raise DataError(f"{len(problems)} problem(s) in the data files", problems)
+        raise DataError(_("{problems} problem(s) in the data files").format(problems=len(problems)), problems)
     _derive(by_id)
     return _layout(by_id, names, key)
 

@@ -3,6 +3,8 @@ and date; the models that set a new size record are the landmarks that get label
 
 import math
 
+from glmref.i18n import N_
+
 
 def _year_fraction(date):
     year = int(date[:4])
@@ -11,7 +13,7 @@ def _year_fraction(date):
     return year + (month - 1) / 12 + (day - 1) / 365
 
 
-AXES = {"params": ("parameters", "Parameters"), "compute": ("training_compute", "Training compute (FLOP)")}
+AXES = {"params": ("parameters", N_("Parameters")), "compute": ("training_compute", N_("Training compute (FLOP)"))}
 
 
 def points(catalog, records, axis="params"):

@@ -5,6 +5,7 @@ import datetime
 
 from glmref.diff import differences
 from glmref.errors import DataError
+from glmref.i18n import _
 from glmref.names import normalize
 
 
@@ -34,14 +35,14 @@ def _outside_models(path, data):
 
         importer, models, problems = importers.read(path, data)
         if problems:
-            raise DataError(f"{len(problems)} problem(s) in {path}", problems)
+            raise DataError(_("{problems} problem(s) in {path}").format(problems=len(problems), path=path), problems)
         for m in models:
             yield m["where"], m["name"], None, m, importer
         return
     records, problems = check_files([(path, data, True)], datetime.date.today().year)
     if problems:
-        raise DataError(f"{len(problems)} problem(s) in {path}", problems)
-    for rec, _, at, _ in records:
+        raise DataError(_("{problems} problem(s) in {path}").format(problems=len(problems), path=path), problems)
+    for rec, _data, at, _importer in records:
         if rec["type"] != "model":
             continue
         other = {"parameters": (rec.get("parameters") or {}).get("value"),

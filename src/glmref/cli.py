@@ -11,6 +11,7 @@ import typer
 
 from glmref import __version__
 from glmref.errors import EXIT_NOT_FOUND, GlmrefError, UsageProblem
+from glmref.i18n import _
 
 app = typer.Typer(
     name="glmref",
@@ -104,7 +105,7 @@ def _root(
     from glmref import i18n
 
     if lang is not None and lang not in i18n.LANGUAGES:
-        raise UsageProblem(f"--lang {lang!r} is not one of: {', '.join(i18n.LANGUAGES)}")
+        raise UsageProblem(_("--lang {value!r} is not one of: {choices}").format(value=lang, choices=", ".join(i18n.LANGUAGES)))
     chosen = "zh" if chinese_first else (lang or i18n.from_environment())
     i18n.use(chosen)
     zh = chosen == "zh"
@@ -133,7 +134,7 @@ def _reference():
 
 def _skipped_notes(skipped):
     for path in skipped:
-        _note(f"skipping {path} (hidden, editor or not a regular file)")
+        _note(_("skipping {path} (hidden, editor or not a regular file)").format(path=path))
 
 
 def _note(message):
@@ -154,9 +155,11 @@ FormatOpt = typer.Option("table", "--format", "-F", metavar="FORMAT",
 def _format(fmt, json_out):
     """The output format asked for: --json is short for --format json."""
     if fmt not in FORMAT_CHOICES:
-        raise UsageProblem(f"--format {fmt!r} is not one of: {', '.join(FORMAT_CHOICES)}")
+        raise UsageProblem(_("{option} {value!r} is not one of: {choices}").format(
+            option="--format", value=fmt, choices=", ".join(FORMAT_CHOICES)))
     if json_out and fmt not in ("table", "json"):
-        raise UsageProblem(f"--json and --format {fmt} ask for different outputs; give one of them")
+        raise UsageProblem(_("--json and --format {format} ask for different outputs; give one of them").format(
+            format=fmt))
     return "json" if json_out else fmt
 
 OrgOpt = typer.Option(None, "--org", "-o", help="Organization name or alias (repeatable).", autocompletion=complete_org)
@@ -201,7 +204,7 @@ def _select(catalog, filters, fmt):
 
 def _corrections(corrections):
     for typed, matched in corrections:
-        _note(f"using {matched} (closest match for {typed!r})")
+        _note(_("using {name} (closest match for {typed!r})").format(name=matched, typed=typed))
 
 
 # ---------------------------------------------------------------- commands
@@ -220,7 +223,7 @@ def show(
     query = " ".join(name)
     view, correction = _reference().lookup(query, fuzzy=not json_out)  # a script never gets another model's facts
     if correction:
-        _note(f"showing {correction} (closest match for {query!r})")
+        _note(_("showing {name} (closest match for {typed!r})").format(name=correction, typed=query))
     if json_out:
         from glmref.render.jsonout import emit
 
@@ -262,7 +265,7 @@ def list_models(
         since=since, until=until, modality=modality, arch=arch, kind=kind, family=family, open_weights=open_weights,
         access=access, min_params=min_params, max_params=max_params, min_context=min_context)
     _corrections(corrections)
-    _print_items(fmt, views, "model_table", "model_row", "MODEL_COLUMNS", "no model matches these filters")
+    _print_items(fmt, views, "model_table", "model_row", "MODEL_COLUMNS", _("no model matches these filters"))
 
 
 @app.command()
@@ -276,10 +279,10 @@ def compare(
     Examples: glmref compare GPT-2 GPT-3 GPT-4 · glmref compare LLaMA "Llama 2" --json
     """
     if len(names) < 2:  # before the catalog is opened
-        raise UsageProblem("compare needs at least two model names")
+        raise UsageProblem(_("compare needs at least two model names"))
     document, corrections = _reference().compare_list(names, fuzzy=not json_out)
     for typed, matched in corrections:
-        _note(f"comparing {matched} (closest match for {typed!r})")
+        _note(_("comparing {name} (closest match for {typed!r})").format(name=matched, typed=typed))
     if json_out:
         from glmref.render.jsonout import emit
 
@@ -348,7 +351,7 @@ def timeline(
 
         _emit(fmt, events, lambda: (flat.event_row(e) for e in events), flat.EVENT_COLUMNS)
     if not events:
-        _note("nothing on the timeline matches these filters")
+        _note(_("nothing on the timeline matches these filters"))
         raise typer.Exit(EXIT_NOT_FOUND)
 
 
@@ -371,10 +374,12 @@ def search(
     fmt = _format(fmt, json_out)
     for t in record_type or []:
         if t not in TYPE_CHOICES:
-            raise UsageProblem(f"--type {t!r} is not one of: {', '.join(TYPE_CHOICES)}")
+            raise UsageProblem(_("{option} {value!r} is not one of: {choices}").format(
+                option="--type", value=t, choices=", ".join(TYPE_CHOICES)))
     text = " ".join(query)
     hits = _reference().search(text, limit=limit, types=record_type)
-    _print_items(fmt, hits, "search_table", "search_row", "SEARCH_COLUMNS", f"nothing matches {text!r}")
+    _print_items(fmt, hits, "search_table", "search_row", "SEARCH_COLUMNS",
+                _("nothing matches {query!r}").format(query=text))
 
 
 @app.command()
@@ -396,7 +401,7 @@ def family(
     check_query(query)  # before the catalog is opened
     trees, correction = _reference().family_trees(query, fuzzy=not json_out)
     if correction:
-        _note(f"showing the family of {correction} (closest match for {query!r})")
+        _note(_("showing the family of {name} (closest match for {typed!r})").format(name=correction, typed=query))
     if json_out:
         from glmref.render.jsonout import emit
 
@@ -429,13 +434,14 @@ def cite(
     from glmref.citation import CITE_FORMATS
 
     if fmt not in CITE_FORMATS:
-        raise UsageProblem(f"--format {fmt!r} is not one of: {', '.join(CITE_FORMATS)}")
+        raise UsageProblem(_("{option} {value!r} is not one of: {choices}").format(
+            option="--format", value=fmt, choices=", ".join(CITE_FORMATS)))
     if not names and not (org or country or year or family_):
-        raise UsageProblem("cite needs names or a filter such as --org")
+        raise UsageProblem(_("cite needs names or a filter such as --org"))
     # a bibliography is pasted into papers unread: only exact records, never a guess
     result = _reference().cite(*(names or []), format=fmt, org=org, country=country, year=year, family=family_)
     if not result:
-        _note("nothing to cite: no record matches")
+        _note(_("nothing to cite: no record matches"))
         raise typer.Exit(EXIT_NOT_FOUND)
     if fmt == "json":
         from glmref.render.jsonout import emit
@@ -447,8 +453,10 @@ def cite(
 
 @app.command()
 def stats(json_out: bool = typer.Option(False, "--json", help=JSON_HELP)):
-    """How complete and current the catalog is: records by kind, year and developer, and for each field the
-    share of models where it is filled, estimated, undisclosed or unknown.
+    """How complete and current the catalog is.
+
+    Records by kind, year and developer, and for each field the share of models where it is filled,
+    estimated, undisclosed or unknown.
 
     Examples: glmref stats · glmref stats --json | jq '.fields[] | {field, known_percent}'
     """
@@ -471,7 +479,9 @@ def check(
                                       show_default=False),
     json_out: bool = typer.Option(False, "--json", help=JSON_HELP),
 ):
-    """List every model where a FILE disagrees with the packaged catalog — parameters, date, organization,
+    """Where outside catalogs disagree with glmref, and with each other.
+
+    Lists every model where a FILE disagrees with the packaged catalog — parameters, date, organization,
     context window, max output, knowledge cutoff — and, given several files, where they disagree with each
     other. FILE: Epoch AI's CSV, models.dev's api.json, OpenRouter's model list, or a glmref YAML file.
 
@@ -490,7 +500,7 @@ def check(
     files = []
     for path in paths:
         if os.path.isdir(path):
-            raise UsageProblem(f"check takes files, not a directory: {path}")
+            raise UsageProblem(_("check takes files, not a directory: {path}").format(path=path))
         files += [(f, _read(f)) for f in user_files([path])]
     report = check_many(Catalog(load_index()), files)
     rows, between = report["disagreements"], report["between_files"]
@@ -507,11 +517,15 @@ def check(
 
         parts = ([check_table(rows)] if rows else []) + ([between_table(between)] if between else [])
         _page(out_console(), Group(*parts))
-    _note(f"{len(rows)} disagreement(s) in {report['matched']} model(s) glmref also has; "
-          f"{len(report['unmatched'])} model(s) in the file(s) are not in glmref"
-          + (f"; {len(between)} field(s) where the files disagree with each other" if len(files) > 1 else "")
-          + (f"; {len(report['variants'])} variant(s) of glmref's models (other sizes, dated snapshots) not compared"
-             if report["variants"] else ""))
+    summary = [_("{disagreements} disagreement(s) in {matched} model(s) glmref also has").format(
+        disagreements=len(rows), matched=report["matched"]),
+        _("{unmatched} model(s) in the file(s) are not in glmref").format(unmatched=len(report["unmatched"]))]
+    if len(files) > 1:
+        summary.append(_("{fields} field(s) where the files disagree with each other").format(fields=len(between)))
+    if report["variants"]:
+        summary.append(_("{variants} variant(s) of glmref's models (other sizes, dated snapshots) not compared").format(
+            variants=len(report["variants"])))
+    _note(_("; ").join(summary))
 
 
 @app.command()
@@ -519,7 +533,7 @@ def validate(
     paths: List[str] = typer.Argument(..., help="YAML data files or directories to check.", metavar="PATH...", show_default=False),
     json_out: bool = typer.Option(False, "--json", help=JSON_HELP),
 ):
-    """Check data files against the schema (and their references against the catalog) without using them.
+    """Check data files against the schema and the catalog, without using them.
 
     Every problem is printed as file:line:column: record id: field: what is wrong; exit 2 if any.
     """
@@ -536,9 +550,10 @@ def validate(
         for p in problems:
             sys.stderr.write(f"{p}\n")  # Problem.__str__ escapes what came from the file
         if not problems:
-            sys.stdout.write(f"ok: {len(checked)} file(s) valid\n")
+            sys.stdout.write(_("ok: {files} file(s) valid").format(files=len(checked)) + "\n")
     if problems:
-        _note(f"{len(problems)} problem(s) in {len({p.file for p in problems})} file(s)")
+        _note(_("{problems} problem(s) in {files} file(s)").format(problems=len(problems),
+                                                                   files=len({p.file for p in problems})))
         raise typer.Exit(2)
 
 
@@ -546,13 +561,14 @@ def _plot(catalog, records, svg_path, fmt, axis="params"):
     from glmref.chart import AXES, points, scales
 
     if axis not in AXES:
-        raise UsageProblem(f"--y {axis!r} is not one of: {', '.join(AXES)}")
+        raise UsageProblem(_("{option} {value!r} is not one of: {choices}").format(
+            option="--y", value=axis, choices=", ".join(AXES)))
     if fmt not in ("table", "json"):  # checked before any file is written
-        raise UsageProblem("--plot draws a chart; use --json for its points")
+        raise UsageProblem(_("--plot draws a chart; use --json for its points"))
     pts = points(catalog, records, axis)
-    what = "size" if axis == "params" else "training compute"
     if not pts:
-        _note(f"no model with a known {what} and date matches these filters")
+        _note(_("no model with a known size and date matches these filters") if axis == "params"
+              else _("no model with a known training compute and date matches these filters"))
         raise typer.Exit(EXIT_NOT_FOUND)
     title = AXES[axis][1]
     xs, ys = scales(pts)
@@ -563,14 +579,14 @@ def _plot(catalog, records, svg_path, fmt, axis="params"):
             with open(svg_path, "w", encoding="utf-8") as f:
                 f.write(svg_chart(pts, xs, ys, axis_title=title))
         except OSError as e:
-            raise UsageProblem(f"cannot write {svg_path}: {e.strerror or e}") from None
-        _note(f"wrote {svg_path} ({len(pts)} models)")
+            raise UsageProblem(_("cannot write {path}: {reason}").format(path=svg_path, reason=e.strerror or e)) from None
+        _note(_("wrote {path} ({models} models)").format(path=svg_path, models=len(pts)))
     if fmt == "json":
         from glmref.render.jsonout import emit
 
         emit({"points": pts, "x_range": list(xs), "log10_y_range": list(ys)})
     elif fmt != "table":
-        raise UsageProblem("--plot draws a chart; use --json for its points")
+        raise UsageProblem(_("--plot draws a chart; use --json for its points"))
     elif not svg_path:
         from glmref.render.console import out_console
         from glmref.render.plot import terminal_chart
@@ -663,6 +679,31 @@ def _invoked_command(argv):
     return None
 
 
+def _language_for(argv):
+    """The language of this call, known before the command line is parsed (help pages are built first):
+    --lang or --zh before the subcommand, else GLMREF_LANG and the locale. An unknown --lang is left to the
+    option's own check, which reports it."""
+    from glmref import i18n
+
+    words = argv
+    if os.environ.get("_GLMREF_COMPLETE"):
+        words = os.environ.get("COMP_WORDS", "").split()[1:]
+    for i, word in enumerate(words):
+        if word == "--zh":
+            return "zh"
+        value = words[i + 1] if word == "--lang" and i + 1 < len(words) else (
+            word[len("--lang="):] if word.startswith("--lang=") else None)
+        if value in i18n.LANGUAGES:
+            return value
+        if not word.startswith("-") and (i == 0 or words[i - 1] not in ("--data", "--lang")):
+            break  # the subcommand: the global options come before it
+    return i18n.from_environment()
+
+
+def _asks_for_help(argv):
+    return not argv or any(word in ("--help", "-h") for word in argv)
+
+
 def _command_for(argv):
     """The click command for this call. Typer converts every registered function on start-up; when the
     call names a subcommand, a group with just that one is built instead, which is what `show` and each
@@ -678,6 +719,23 @@ def _command_for(argv):
     return typer.main.get_command(single)
 
 
+def _localized_command(argv):
+    """The click command for this call, its help in the language of the call."""
+    from glmref import i18n
+
+    command = _command_for(argv)
+    if _language_for(argv) == "zh":
+        from glmref.helptext import localize
+
+        i18n.use("zh")  # messages raised before the --lang option is parsed are in Chinese too
+        localize(command, with_help_page=_asks_for_help(argv))
+    else:
+        i18n.use("en")
+        if "glmref.helptext" in sys.modules:  # a Chinese call earlier in this process
+            sys.modules["glmref.helptext"].restore()
+    return command
+
+
 def main(argv=None):
     for stream in (sys.stdout, sys.stderr):
         try:  # a terminal that cannot show a character gets '?', not a UnicodeEncodeError
@@ -687,10 +745,10 @@ def main(argv=None):
     argv = list(sys.argv[1:] if argv is None else argv)
     exceptions = _click_exceptions()
     try:
-        command = _command_for(argv)
+        command = _localized_command(argv)
         code = command.main(args=argv, prog_name="glmref", standalone_mode=False)
         if code == 130:  # Typer turns Ctrl-C inside a command into a silent Exit(130)
-            _note("interrupted")
+            _note(_("interrupted"))
         sys.stdout.flush()
     except BrokenPipeError:
         _quiet_broken_pipe()
@@ -698,24 +756,27 @@ def main(argv=None):
         _report(e)
         code = e.exit_code
     except exceptions.UsageError as e:
-        hint = f" (see '{e.ctx.command_path} --help')" if e.ctx is not None else ""
-        _note(f"error: {_one_line(e.format_message())}{hint}")
+        from glmref.helptext import click_error
+
+        hint = _(" (see '{command} --help')").format(command=e.ctx.command_path) if e.ctx is not None else ""
+        _note(_("error: {message}").format(message=click_error(_one_line(e.format_message()))) + hint)
         code = 2
     except exceptions.ClickException as e:
-        _note(f"error: {_one_line(e.format_message())}")
+        _note(_("error: {message}").format(message=_one_line(e.format_message())))
         code = e.exit_code
     except (typer.Abort, KeyboardInterrupt):
-        _note("interrupted")
+        _note(_("interrupted"))
         code = 130
     except OSError as e:
         if getattr(e, "errno", None) == 32:  # EPIPE surfaced as a plain OSError
             _quiet_broken_pipe()
-        _note(f"error: {e}")
+        _note(_("error: {message}").format(message=e))
         code = 2
     except Exception as e:  # a bug: one line and a distinct code, the traceback only when asked for
         if os.environ.get("GLMREF_DEBUG"):
             raise
-        _note(f"internal error: {type(e).__name__}: {e} (set GLMREF_DEBUG=1 for the traceback, and please report it)")
+        _note(_("internal error: {error} (set GLMREF_DEBUG=1 for the traceback, and please report it)").format(
+            error=f"{type(e).__name__}: {e}"))
         code = 3
     sys.exit(code if isinstance(code, int) else 0)
 
@@ -728,14 +789,15 @@ def _report(error):
     from glmref.errors import DataError
 
     if isinstance(error, DataError):
-        _note(f"error: {error.message}")
+        _note(_("error: {message}").format(message=error.message))
         shown = error.details[:50]
         from glmref.safe import message as escape
 
         for line in shown:
             sys.stderr.write(f"  {escape(line)}\n")
         if len(error.details) > len(shown):
-            sys.stderr.write(f"  … and {len(error.details) - len(shown)} more (glmref validate lists them all)\n")
+            sys.stderr.write("  " + _("… and {more} more (glmref validate lists them all)").format(
+                more=len(error.details) - len(shown)) + "\n")
         return
     detail = f"; {'; '.join(error.details)}" if error.details else ""
     _note(f"{error.message}{detail}")

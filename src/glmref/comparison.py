@@ -1,15 +1,17 @@
 """Side-by-side comparison of models: the rows, which of them differ, and the growth from one to the next."""
 
+from glmref.i18n import N_
 from glmref.values import format_size
 from glmref.views import canonical_text
 
 ROWS = (
-    ("kind", "kind"), ("organizations", "organization"), ("country", "country"), ("released", "released"),
-    ("parameters", "parameters"), ("active", "active parameters"), ("training_tokens", "training tokens"),
-    ("training_compute", "training compute"), ("context_window", "context window"),
-    ("max_output_tokens", "max output"), ("knowledge_cutoff", "knowledge cutoff"),
-    ("architecture", "architecture"), ("modalities", "modalities"), ("access", "access"),
-    ("family", "family"), ("predecessor", "predecessor"), ("disputed", "sources disagree on"),
+    ("kind", N_("kind")), ("organizations", N_("organization")), ("country", N_("country")),
+    ("released", N_("released")), ("parameters", N_("parameters")), ("active", N_("active parameters")),
+    ("training_tokens", N_("training tokens")),
+    ("training_compute", N_("training compute")), ("context_window", N_("context window")),
+    ("max_output_tokens", N_("max output")), ("knowledge_cutoff", N_("knowledge cutoff")),
+    ("architecture", N_("architecture")), ("modalities", N_("modalities")), ("access", N_("access")),
+    ("family", N_("family")), ("predecessor", N_("predecessor")), ("disputed", N_("sources disagree on")),
 )
 
 

@@ -1,25 +1,27 @@
 """How complete and how current the catalog is: records by kind, developer and year, and for each fact field
 the share of model records where it is filled, estimated, undisclosed or unknown. No terminal code."""
 
+from glmref.i18n import N_
+
 # (field, label, which records it applies to): the scopes say where a blank is a gap. A licence matters
 # only for open weights, a context window only for text generators since 2019.
 FIELDS = (
-    ("released", "release date", "models"),
-    ("parameters", "parameters", "models"),
-    ("architecture", "architecture", "models"),
-    ("modalities", "modalities", "models"),
-    ("access", "access", "models"),
-    ("license", "licence", "open-weights"),
-    ("context_window", "context window", "text-since-2019"),
-    ("max_output_tokens", "max output", "api-since-2023"),
-    ("training_tokens", "training tokens", "models"),
-    ("training_compute", "training compute", "models"),
-    ("knowledge_cutoff", "knowledge cutoff", "text-since-2019"),
-    ("api_ids", "API ids", "api-since-2023"),
-    ("description_zh", "Chinese description", "models"),
+    ("released", N_("release date"), "models"),
+    ("parameters", N_("parameters"), "models"),
+    ("architecture", N_("architecture"), "models"),
+    ("modalities", N_("modalities"), "models"),
+    ("access", N_("access"), "models"),
+    ("license", N_("licence"), "open-weights"),
+    ("context_window", N_("context window"), "text-since-2019"),
+    ("max_output_tokens", N_("max output"), "api-since-2023"),
+    ("training_tokens", N_("training tokens"), "models"),
+    ("training_compute", N_("training compute"), "models"),
+    ("knowledge_cutoff", N_("knowledge cutoff"), "text-since-2019"),
+    ("api_ids", N_("API ids"), "api-since-2023"),
+    ("description_zh", N_("Chinese description"), "models"),
 )
-SHORT_SCOPES = {"models": "models", "open-weights": "open-weight", "text-since-2019": "text, 2019+",
-                "api-since-2023": "API, 2023+"}
+SHORT_SCOPES = {"models": N_("models"), "open-weights": N_("open-weight"), "text-since-2019": N_("text, 2019+"),
+                "api-since-2023": N_("API, 2023+")}
 SCOPES = {
     "models": "models and model families",
     "open-weights": "models with open weights",

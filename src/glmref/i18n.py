@@ -1,6 +1,6 @@
 """The language of what glmref prints for people: English, or Simplified Chinese (zh). Translations are
-gettext message catalogs (glmref/locale/zh_CN/LC_MESSAGES/glmref.po, compiled to .mo with Babel:
-`pybabel compile -d src/glmref/locale -D glmref`); translators edit the .po file, not code. English needs no
+gettext message catalogs (glmref/locale/zh_CN/LC_MESSAGES/glmref.po, gathered and compiled to .mo by
+scripts/messages.py with Babel); translators edit the .po file, not code. English needs no
 catalog, so the English path never imports gettext. --json keys never change with the language."""
 
 import os
@@ -47,6 +47,24 @@ def language():
 def _(message):
     """The message in the chosen language (itself when there is no translation)."""
     return message if _catalog is None else _catalog.gettext(message)
+
+
+def word(context, value):
+    """A word of one of the data's vocabularies (context: kind, event, architecture, modality, access, field,
+    country, confidence, status) in the chosen language. The context keeps apart words spelled alike, such as
+    the kind "architecture" and the card label "architecture"; the vocabularies are listed for translators by
+    scripts/messages.py."""
+    if _catalog is None or not value:
+        return value
+    return _catalog.pgettext(context, value)
+
+
+def date_zh(date):
+    """An ISO date as a Chinese reader writes it: 2020年5月28日, 2020年5月, 2020年; anything else unchanged."""
+    parts = (date or "").split("-")
+    if not 1 <= len(parts) <= 3 or not all(p.isdigit() for p in parts) or len(parts[0]) != 4:
+        return date
+    return "".join(f"{int(p)}{unit}" for p, unit in zip(parts, ("年", "月", "日")))
 
 
 def size_zh(n):

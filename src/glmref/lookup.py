@@ -6,6 +6,7 @@ accepts an unmistakable typo of exactly one name (the rule at `is_typo`), and th
 import re
 
 from glmref.errors import NotFound, UsageProblem
+from glmref.i18n import N_, _
 from glmref.names import normalize, version_parts
 
 MAX_QUERY = 200
@@ -20,14 +21,15 @@ class Resolution:
         self.id, self.exact, self.matched = rid, exact, matched
 
 
-def check_query(text, what="name"):
+def check_query(text, what=N_("name")):
     """Refuse input no name can be: empty, control characters, absurd length."""
     if text is None or not text.strip():
-        raise UsageProblem(f"empty {what}: give a model, organization or concept name")
+        raise UsageProblem(_("empty {what}: give a model, organization or concept name").format(what=_(what)))
     if len(text) > MAX_QUERY:
-        raise UsageProblem(f"{what} is {len(text)} characters long; names are at most {MAX_QUERY}")
+        raise UsageProblem(_("{what} is {length} characters long; names are at most {limit}").format(
+            what=_(what), length=len(text), limit=MAX_QUERY))
     if _CONTROL.search(text):
-        raise UsageProblem(f"{what} contains control characters")
+        raise UsageProblem(_("{what} contains control characters").format(what=_(what)))
 
 
 # The typo rule. Only one wrong, missing, extra or swapped Latin letter, neither the first nor the last,
@@ -147,7 +149,7 @@ def resolve(catalog, text, types=None, fuzzy=True):
         return Resolution(rid, True, text)
     query = normalize(text)
     if not query:
-        raise NotFound(f"no record is named {text!r}")
+        raise NotFound(_("no record is named {name!r}").format(name=text))
     if fuzzy:
         typos = {}
         for name, owner in catalog.name_table().items():
@@ -160,9 +162,10 @@ def resolve(catalog, text, types=None, fuzzy=True):
             return Resolution(owner, False, catalog.get(owner)["name"])
         if len(typos) > 1:
             names = [catalog.get(o)["name"] for o in list(typos)[:SUGGESTIONS]]
-            raise NotFound(f"{text!r} is ambiguous", [f"did you mean: {', '.join(names)}"], names)
+            raise NotFound(_("{name!r} is ambiguous").format(name=text),
+                           [_("did you mean: {names}").format(names=", ".join(names))], names)
     names = suggestions(catalog, text, types)
-    raise NotFound(f"no record is named {text!r}", _suggest(text, names), names)
+    raise NotFound(_("no record is named {name!r}").format(name=text), _suggest(text, names), names)
 
 
 def _stem(text):
@@ -219,13 +222,13 @@ def related_words(text, words, limit=SUGGESTIONS):
         related, score = _closeness(query, stem, normalize(w))
         if related or score >= CLOSE_SPELLING:
             scored.append((0 if related else 1, -score, w))
-    return [w for _, _, w in sorted(scored)[:limit]]
+    return [w for _related, _score, w in sorted(scored)[:limit]]
 
 
 def _suggest(text, names):
     if names:
-        return [f"did you mean: {', '.join(names)}"]
-    return [f"nothing close; try: glmref search {_shell_word(text)}"]
+        return [_("did you mean: {names}").format(names=", ".join(names))]
+    return [_("nothing close; try: {command}").format(command="glmref search " + _shell_word(text))]
 
 
 def _shell_word(text):

@@ -1,6 +1,7 @@
 """Filtering and sorting model records for `list` and `timeline`; no terminal code."""
 
 from glmref.errors import UsageProblem
+from glmref.i18n import _
 from glmref.schema import ACCESS, ARCHITECTURES, COUNTRIES, MODALITIES, MODEL_KINDS
 from glmref.values import parse_date, parse_size
 
@@ -37,13 +38,15 @@ def date_bounds(filters):
         last = last or first
         for y in (first, last):
             if not (y.isdigit() and len(y) == 4):
-                raise UsageProblem(f"--year takes a year or a range like 2020-2022, not {filters.year!r}")
+                raise UsageProblem(_("--year takes a year or a range like 2020-2022, not {value!r}").format(
+                    value=filters.year))
         if first > last:
-            raise UsageProblem(f"--year range {filters.year!r} ends before it starts")
+            raise UsageProblem(_("--year range {value!r} ends before it starts").format(value=filters.year))
         lo, hi = max(lo, first), min(hi, last + "~")
     for option, value, typed in (("--since", since, filters.since), ("--until", until, filters.until)):
         if value is not None and parse_date(value) is None:
-            raise UsageProblem(f"{option} takes a date like 2020, 2020-05 or 2020-05-28, not {typed!r}")
+            raise UsageProblem(_("{option} takes a date like 2020, 2020-05 or 2020-05-28, not {value!r}").format(
+                option=option, value=typed))
     if since:
         lo = max(lo, since)
     if until:
@@ -64,14 +67,16 @@ def _size_option(option, value):
         return None
     n = parse_size(_ascii_digits(value))
     if n is None:
-        raise UsageProblem(f"{option} takes a size like 7B, 175B or 1.6T, not {value!r}")
+        raise UsageProblem(_("{option} takes a size like 7B, 175B or 1.6T, not {value!r}").format(
+            option=option, value=value))
     return n
 
 
 def _choices(option, values, allowed):
     for v in values:
         if v not in allowed:
-            raise UsageProblem(f"{option} {v!r} is not one of: {', '.join(allowed)}")
+            raise UsageProblem(_("{option} {value!r} is not one of: {choices}").format(
+                option=option, value=v, choices=", ".join(allowed)))
 
 
 def _org_ids(catalog, names, filters):
@@ -114,8 +119,9 @@ def _family_slugs(catalog, filters):
             out.add(typos[0])
             continue
         close = related_words(value, sorted(known.values()))
-        raise NotFound(f"no family is named {value!r}",
-                       [f"did you mean: {', '.join(close)}"] if close else ["see: glmref list --json | jq '.[].family'"])
+        raise NotFound(_("no family is named {name!r}").format(name=value),
+                       [_("did you mean: {names}").format(names=", ".join(close))] if close
+                       else [_("see: {command}").format(command="glmref list --json | jq '.[].family'")])
     return out
 
 
@@ -126,7 +132,8 @@ def _countries(values):
     for v in values:
         code = v.upper() if v.upper() in COUNTRIES else by_name.get(v.casefold())
         if code is None:
-            raise UsageProblem(f"--country {v!r} is not a known country code or name ({', '.join(COUNTRIES)})")
+            raise UsageProblem(_("--country {value!r} is not a known country code or name ({codes})").format(
+                value=v, codes=", ".join(COUNTRIES)))
         codes.add(code)
     return codes
 
@@ -184,7 +191,8 @@ def select(catalog, filters):
 
 def sort_models(catalog, records, key="date", reverse=False):
     if key not in SORT_KEYS:
-        raise UsageProblem(f"--sort {key!r} is not one of: {', '.join(SORT_KEYS)}")
+        raise UsageProblem(_("{option} {value!r} is not one of: {choices}").format(
+            option="--sort", value=key, choices=", ".join(SORT_KEYS)))
     if key == "date":
         # a stable sort on the date alone keeps the catalog's order (date, then id) among same-date records
         return sorted(records, key=lambda r: (r.get("released") or {}).get("value") or "9999", reverse=reverse)

@@ -13,6 +13,7 @@ import time
 
 from glmref import __version__
 from glmref.errors import UsageProblem
+from glmref.i18n import _
 
 DATA_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
 SHIPPED_INDEX = os.path.join(DATA_DIR, "index.glmref")
@@ -60,11 +61,12 @@ def user_files(paths, skipped=None):
             found.append(p)
 
     def unreadable(error):
-        raise UsageProblem(f"cannot read data directory {error.filename}: {error.strerror or error}")
+        raise UsageProblem(_("cannot read data directory {path}: {reason}").format(
+            path=error.filename, reason=error.strerror or error))
 
     for path in paths:
         if not path or not path.strip():
-            raise UsageProblem("empty data path")
+            raise UsageProblem(_("empty data path"))
         if os.path.isdir(path):
             walked = set()
             for root, dirs, files in os.walk(path, onerror=unreadable, followlinks=True):
@@ -86,9 +88,9 @@ def user_files(paths, skipped=None):
         elif _is_regular(path):
             add(path)
         elif os.path.exists(path):
-            raise UsageProblem(f"data path is not a file or directory: {path}")
+            raise UsageProblem(_("data path is not a file or directory: {path}").format(path=path))
         else:
-            raise UsageProblem(f"data path does not exist: {path}")
+            raise UsageProblem(_("data path does not exist: {path}").format(path=path))
     return found
 
 
@@ -105,10 +107,10 @@ def _read(path):
         with open(path, "rb") as f:
             data = f.read(MAX_FILE_BYTES + 1)  # bounded even if the file grows while it is read
     except OSError as e:
-        raise UsageProblem(f"cannot read data file {path}: {e.strerror or e}") from None
+        raise UsageProblem(_("cannot read data file {path}: {reason}").format(path=path, reason=e.strerror or e)) from None
     if len(data) > MAX_FILE_BYTES:
-        raise UsageProblem(f"data file {path} is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB; glmref reads "
-                           "files up to that size")
+        raise UsageProblem(_("data file {path} is larger than {limit} MiB; glmref reads files up to that size").format(
+            path=path, limit=MAX_FILE_BYTES // (1024 * 1024)))
     return data
 
 

@@ -2,6 +2,7 @@
 with the reason each hit matched. Scoring runs over the compact search sections of the index; only the
 records shown are decoded."""
 
+from glmref.i18n import N_
 from glmref.lookup import check_query
 from glmref.names import fold_words
 
@@ -30,7 +31,7 @@ def _word_matches(word, vocabulary):
 
 def search(catalog, query, limit=20, types=None):
     """Hits [{"id", "type", "name", "name_zh", "kind", "score", "matched": [{"field", "text", "score"}]}]."""
-    check_query(query, "query")
+    check_query(query, N_("query"))
     from rapidfuzz import fuzz, process
 
     words = fold_words(query)

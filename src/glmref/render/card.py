@@ -1,12 +1,22 @@
 """`show`: one record as a Rich card — a table of facts, each with a numbered reference to its source,
 then where the sources disagree, then the numbered sources."""
 
-from glmref.i18n import _, language, size_zh
+from glmref.i18n import N_, _, date_zh, language, size_zh, word
 from glmref.render.text import both_names, clean, text
 from glmref.views import link_of
 
 ACCESS_LABELS = {"open-weights": "open weights", "restricted-weights": "weights on request",
                  "api": "API", "product": "app", "closed": "closed"}
+
+
+def access_word(value):
+    """An access type as a card shows it: "open weights" in English, the vocabulary's word in Chinese."""
+    return word("access", value) if language() == "zh" else ACCESS_LABELS.get(value, value)
+
+
+def modalities_text(m, sep=", "):
+    """text, image → text; in Chinese the modality words translated."""
+    return f"{sep.join(word('modality', x) for x in m['input'])} → {sep.join(word('modality', x) for x in m['output'])}"
 
 
 class _Refs:
@@ -107,9 +117,18 @@ def _row(table, refs, label, value, source=None, disputed=False):
     table.add_row(label, text(value) if isinstance(value, str) else value, refs.mark(source))
 
 
+def _day(date):
+    """A date as the reader writes it: 2020-05-28, or 2020年5月28日 in Chinese."""
+    return date_zh(date) if language() == "zh" else date
+
+
+def _dated(date, event):
+    return _("{date} ({event})").format(date=_day(date), event=word("event", event))
+
+
 def _released(view):
     r = view["released"]
-    return f"{r['date']} ({r['event']})" + (f" — {r['note']}" if r.get("note") else "")
+    return _dated(r["date"], r["event"]) + (f" — {r['note']}" if r.get("note") else "")
 
 
 def _parameters(view, refs):
@@ -117,21 +136,21 @@ def _parameters(view, refs):
     if p is None or p["status"] == "unknown":
         line = text(_("unknown"), "dim")
     else:
-        line = text(p["human"] if p["status"] == "disclosed" else _(p["human"]),
+        line = text(p["human"] if p["status"] == "disclosed" else word("status", p["human"]),
                     "bold" if p["status"] == "disclosed" else "italic")
         if language() == "zh" and p.get("value"):
             line.append(f"（{size_zh(p['value'])}）")
         if p.get("active_human"):
-            line.append(f" total, {clean(p['active_human'])} active")
+            line.append(_(" total, {active} active").format(active=clean(p["active_human"])))
         if len(p.get("sizes_human") or []) > 1:
-            line.append(f"  (sizes: {', '.join(p['sizes_human'])})", style="dim")
+            line.append(_("  (sizes: {sizes})").format(sizes=", ".join(p["sizes_human"])), style="dim")
         if p.get("note"):
             line.append(f"\n{clean(p['note'])}", style="dim")
     for d in view["disagreements"]:
         if d["field"] == "parameters" and d["estimate"]:
-            line.append(f"\nestimate: {clean(d['claimed'])} per {clean(d['source_short'])}"
-                        + (f", {clean(d['where'])}" if d.get("where") else "") + f" {refs.mark(d['source'])}",
-                        style="magenta")
+            line.append("\n" + _("estimate: {value} per {source}").format(
+                value=clean(d["claimed"]), source=clean(d["source_short"]) + (f", {clean(d['where'])}" if d.get("where") else ""))
+                + f" {refs.mark(d['source'])}", style="magenta")
     return line
 
 
@@ -139,20 +158,22 @@ def _note(fact):
     return f" — {fact['note']}" if fact.get("note") else ""
 
 
-LIFECYCLE_LABELS = (("legacy", "legacy since"), ("deprecated", "deprecated"), ("retired", "retired"))
+LIFECYCLE_LABELS = (("legacy", N_("legacy since {date}")), ("deprecated", N_("deprecated {date}")),
+                    ("retired", N_("retired {date}")))
 
 
 def _lifecycle(life):
-    parts = [f"{label} {life[key]}" for key, label in LIFECYCLE_LABELS if life.get(key)]
-    return f"{life['status']}: " + ", ".join(parts) + _note(life)
+    parts = [_(label).format(date=_day(life[key])) for key, label in LIFECYCLE_LABELS if life.get(key)]
+    return word("status", life["status"]) + _(": ") + _(", ").join(parts) + _note(life)
 
 
 def _compute(fl):
     if fl["status"] != "disclosed":
-        return fl["human"] + _note(fl)
+        return word("status", fl["human"]) + _note(fl)
     value = fl["human"]
     if fl.get("estimate"):
-        value += " (estimate" + (f", {fl['confidence'].lower()}" if fl.get("confidence") else "") + ")"
+        value += (_(" (estimate, {confidence})").format(confidence=word("confidence", fl["confidence"]).lower())
+                  if fl.get("confidence") else _(" (estimate)"))
     return value + _note(fl)
 
 
@@ -161,75 +182,77 @@ def model_card(view):
 
     refs = _Refs(view["sources"])
     table = _table(_title(view))
-    kind = view["kind"] + (f" · family {view['family']}" if view.get("family") else "")
-    _row(table, refs, "kind", kind)
+    kind = word("kind", view["kind"]) + (_(" · family {family}").format(family=view["family"]) if view.get("family") else "")
+    _row(table, refs, N_("kind"), kind)
     if view.get("aliases"):
-        _row(table, refs, "also called", ", ".join(view["aliases"]))
-    orgs = ", ".join(both_names(o["name"], o.get("name_zh")) + f" ({o['country_name']})"
-                     for o in view["organizations"])
-    _row(table, refs, "organization", orgs, disputed=_disputed(view, "organizations"))
+        _row(table, refs, N_("also called"), ", ".join(view["aliases"]))
+    orgs = _(", ").join(both_names(o["name"], o.get("name_zh")) + _(" ({country})").format(
+        country=word("country", o["country_name"])) for o in view["organizations"])
+    _row(table, refs, N_("organization"), orgs, disputed=_disputed(view, "organizations"))
     api = view.get("api_ids")
     if api:
-        _row(table, refs, "API ids", ", ".join(api["ids"]) + _note(api), api["source"])
+        _row(table, refs, N_("API ids"), ", ".join(api["ids"]) + _note(api), api["source"])
     if view["released"]:
-        _row(table, refs, "released", _released(view), view["released"]["source"], _disputed(view, "released"))
+        _row(table, refs, N_("released"), _released(view), view["released"]["source"], _disputed(view, "released"))
     else:
-        _row(table, refs, "released", text(_("unknown"), "dim"))
+        _row(table, refs, N_("released"), text(_("unknown"), "dim"))
     life = view.get("lifecycle")
     if life:
-        _row(table, refs, "lifecycle", _lifecycle(life), life["source"])
+        _row(table, refs, N_("lifecycle"), _lifecycle(life), life["source"])
     p = view["parameters"]
-    _row(table, refs, "parameters", _parameters(view, refs), p["source"] if p else None, _disputed(view, "parameters"))
+    _row(table, refs, N_("parameters"), _parameters(view, refs), p["source"] if p else None, _disputed(view, "parameters"))
     t = view["training_tokens"]
     if t:
-        _row(table, refs, "training tokens", t["human"] + _note(t), t["source"], _disputed(view, "training_tokens"))
+        _row(table, refs, N_("training tokens"), t["human"] + _note(t), t["source"], _disputed(view, "training_tokens"))
     fl = view.get("training_compute")
     if fl and fl["status"] != "unknown":
-        _row(table, refs, "training compute", _compute(fl), fl["source"], _disputed(view, "training_compute"))
+        _row(table, refs, N_("training compute"), _compute(fl), fl["source"], _disputed(view, "training_compute"))
     c = view["context_window"]
     if c:
-        shown = f"{c['value']:,} tokens" if c["value"] else c["status"]
-        _row(table, refs, "context window", shown + _note(c), c["source"], _disputed(view, "context_window"))
+        shown = _("{count} tokens").format(count=f"{c['value']:,}") if c["value"] else word("status", c["status"])
+        _row(table, refs, N_("context window"), shown + _note(c), c["source"], _disputed(view, "context_window"))
     o = view.get("max_output_tokens")
     if o:
-        _row(table, refs, "max output", f"{o['value']:,} tokens" + _note(o), o["source"],
+        _row(table, refs, N_("max output"), _("{count} tokens").format(count=f"{o['value']:,}") + _note(o), o["source"],
              _disputed(view, "max_output_tokens"))
     k = view["knowledge_cutoff"]
     if k:
-        cutoff = k["date"] + (f" (training data to {k['training_data']})" if k.get("training_data") else "")
-        _row(table, refs, "knowledge cutoff", cutoff + _note(k), k["source"], _disputed(view, "knowledge_cutoff"))
+        cutoff = _day(k["date"]) + (_(" (training data to {date})").format(date=_day(k["training_data"]))
+                                    if k.get("training_data") else "")
+        _row(table, refs, N_("knowledge cutoff"), cutoff + _note(k), k["source"], _disputed(view, "knowledge_cutoff"))
     a = view["architecture"]
     if a:
-        arch = a["type"] + (", mixture of experts" if a["moe"] else "") + (f" — {a['note']}" if a.get("note") else "")
-        _row(table, refs, "architecture", arch, a["source"], _disputed(view, "architecture"))
+        arch = (word("architecture", a["type"]) + (_(", mixture of experts") if a["moe"] else "")
+                + (f" — {a['note']}" if a.get("note") else ""))
+        _row(table, refs, N_("architecture"), arch, a["source"], _disputed(view, "architecture"))
     else:
-        _row(table, refs, "architecture", text(_("unknown"), "dim"))
+        _row(table, refs, N_("architecture"), text(_("unknown"), "dim"))
     m = view["modalities"]
     if m:
-        _row(table, refs, "modalities", f"{', '.join(m['input'])} → {', '.join(m['output'])}", m["source"],
+        _row(table, refs, N_("modalities"), modalities_text(m, _(", ")), m["source"],
              _disputed(view, "modalities"))
     acc = view["access"]
     if acc:
-        value = ", ".join(ACCESS_LABELS.get(x, x) for x in acc["types"])
+        value = _(", ").join(access_word(x) for x in acc["types"])
         if acc.get("license"):
-            value += f" ({acc['license']})"
+            value += _(" ({license})").format(license=acc["license"])
         if acc.get("note"):
             value += f" — {acc['note']}"
-        _row(table, refs, "access", value, acc["source"], _disputed(view, "access"))
+        _row(table, refs, N_("access"), value, acc["source"], _disputed(view, "access"))
     if view["predecessor"]:
-        _row(table, refs, "predecessor", view["predecessor"]["name"])
+        _row(table, refs, N_("predecessor"), view["predecessor"]["name"])
     if view["successors"]:
-        _row(table, refs, "successors", ", ".join(s["name"] for s in view["successors"]))
+        _row(table, refs, N_("successors"), _(", ").join(s["name"] for s in view["successors"]))
     if view["based_on"]:
-        _row(table, refs, "based on", ", ".join(s["name"] for s in view["based_on"]))
+        _row(table, refs, N_("based on"), _(", ").join(s["name"] for s in view["based_on"]))
     if view["introduced"]:
-        _row(table, refs, "introduced", "\n".join(f"• {i}" for i in view["introduced"]))
+        _row(table, refs, N_("introduced"), "\n".join(f"• {i}" for i in view["introduced"]))
     if view["concepts"]:
-        _row(table, refs, "ideas", ", ".join(s["name"] for s in view["concepts"]))
+        _row(table, refs, N_("ideas"), _(", ").join(s["name"] for s in view["concepts"]))
     if _description(view):
-        _row(table, refs, "about", _description(view))
+        _row(table, refs, N_("about"), _description(view))
     if view.get("origin"):
-        _row(table, refs, "from file", view["origin"])
+        _row(table, refs, N_("from file"), view["origin"])
     return Group(table, *_disagreement_block(view, refs), _sources_block(view, refs))
 
 
@@ -268,14 +291,15 @@ def _disagreement_block(view, refs):
     for d in lines:
         where = f", {d['where']}" if d.get("where") else ""
         canonical_ref = refs.mark(d["canonical_source"]) if d.get("canonical_source") else ""
+        source = f"{d['source_short']}{where} {refs.mark(d['source'])}"
         if d["field"] in ("description", "name", "kind"):  # prose: the claim alone, the card shows ours
-            body = text(f"{d['source_short']}{where} {refs.mark(d['source'])} says: {d['claimed']}")
+            body = text(_("{source} says: {claim}").format(source=source, claim=d["claimed"]))
         else:
-            body = text(f"{d['source_short']}{where} {refs.mark(d['source'])} says {d['claimed']}; "
-                        f"the primary source {canonical_ref} gives {d['canonical']}.")
+            body = text(_("{source} says {claim}; the primary source {ref} gives {canonical}.").format(
+                source=source, claim=d["claimed"], ref=canonical_ref, canonical=d["canonical"]))
         if d.get("note"):
             body.append("\n" + clean(d["note"]), style="dim")
-        grid.add_row(text(f"  {d['field']}", "yellow"), body)
+        grid.add_row(text("  " + word("field", d["field"]), "yellow"), body)
     return [Group(grid, text(""))]
 
 
@@ -289,7 +313,7 @@ def _sources_block(view, refs):
         if s.get("title"):
             body.append(" — " + clean(s["title"]))
         if s.get("date"):
-            body.append(f" ({clean(s['date'])})", style="dim")
+            body.append(_(" ({date})").format(date=clean(s["date"])), style="dim")
         link = link_of(s)
         if link:
             body.append("\n" + clean(link), style="blue")
@@ -304,20 +328,21 @@ def organization_card(view):
 
     refs = _Refs(view["sources"])
     table = _table(_title(view))
-    _row(table, refs, "kind", view["kind"])
+    _row(table, refs, N_("kind"), word("kind", view["kind"]))
     if view.get("aliases"):
-        _row(table, refs, "also called", ", ".join(view["aliases"]))
-    _row(table, refs, "country", f"{view['country_name']} ({view['country']})")
+        _row(table, refs, N_("also called"), ", ".join(view["aliases"]))
+    _row(table, refs, N_("country"), _("{country} ({code})").format(country=word("country", view["country_name"]),
+                                                               code=view["country"]))
     if view.get("parent"):
-        _row(table, refs, "part of", view["parent"]["name"])
+        _row(table, refs, N_("part of"), view["parent"]["name"])
     if view.get("url"):
-        _row(table, refs, "website", view["url"])
+        _row(table, refs, N_("website"), view["url"])
     if _description(view):
-        _row(table, refs, "about", _description(view))
+        _row(table, refs, N_("about"), _description(view))
     if view["models"]:
-        _row(table, refs, "models", ", ".join(m["name"] for m in view["models"]))
+        _row(table, refs, N_("models"), _(", ").join(m["name"] for m in view["models"]))
     if view.get("origin"):
-        _row(table, refs, "from file", view["origin"])
+        _row(table, refs, N_("from file"), view["origin"])
     return Group(table, _sources_block(view, refs))
 
 
@@ -326,38 +351,39 @@ def concept_card(view):
 
     refs = _Refs(view["sources"])
     table = _table(_title(view))
-    _row(table, refs, "kind", view["kind"])
+    _row(table, refs, N_("kind"), word("kind", view["kind"]))
     if view.get("aliases"):
-        _row(table, refs, "also called", ", ".join(view["aliases"]))
+        _row(table, refs, N_("also called"), ", ".join(view["aliases"]))
     if view.get("date"):
         d = view["date"]
-        _row(table, refs, "appeared", f"{d['date']} ({d['event']})", d["source"], _disputed(view, "released"))
+        _row(table, refs, N_("appeared"), _dated(d["date"], d["event"]), d["source"], _disputed(view, "released"))
     if view.get("period"):
         p = view["period"]
-        _row(table, refs, "period", f"{p['from']} – {p.get('to') or 'now'}", p["source"])
-    for label, key in (("part of", "parent"), ("followed", "predecessor")):
+        _row(table, refs, N_("period"), f"{_day(p['from'])} – {_day(p['to']) if p.get('to') else _('now')}", p["source"])
+    for label, key in ((N_("part of"), "parent"), (N_("followed"), "predecessor")):
         if view.get(key):
             _row(table, refs, label, view[key]["name"])
     if view.get("successors"):
-        _row(table, refs, "followed by", ", ".join(s["name"] for s in view["successors"]))
+        _row(table, refs, N_("followed by"), _(", ").join(s["name"] for s in view["successors"]))
     if view.get("related"):
-        _row(table, refs, "related", ", ".join(s["name"] for s in view["related"]))
+        _row(table, refs, N_("related"), _(", ").join(s["name"] for s in view["related"]))
     if _description(view):
-        _row(table, refs, "about", _description(view))
+        _row(table, refs, N_("about"), _description(view))
     if view.get("origin"):
-        _row(table, refs, "from file", view["origin"])
+        _row(table, refs, N_("from file"), view["origin"])
     return Group(table, *_disagreement_block(view, refs), _sources_block(view, refs))
 
 
 def source_card(view):
     refs = _Refs([])
     table = _table(text(view["short"], "bold"))
-    for label, key in (("title", "title"), ("translated", "title_en"), ("kind", "kind"), ("date", "date"),
-                       ("publisher", "publisher"), ("link", "link"), ("citation", "citation")):
+    for label, key in ((N_("title"), "title"), (N_("translated"), "title_en"), (N_("kind"), "kind"),
+                       (N_("date"), "date"), (N_("publisher"), "publisher"), (N_("link"), "link"),
+                       (N_("citation"), "citation")):
         if view.get(key):
-            _row(table, refs, label, view[key])
+            _row(table, refs, label, word("kind", view[key]) if key == "kind" else view[key])
     if view.get("authors"):
-        _row(table, refs, "authors", ", ".join(view["authors"]))
+        _row(table, refs, N_("authors"), ", ".join(view["authors"]))
     return table
 
 

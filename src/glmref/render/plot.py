@@ -1,6 +1,7 @@
 """The scaling chart drawn in the terminal with Rich (a character grid at the console's width), and as an
 SVG file for slides and pages. Both take the points and scales from glmref.chart."""
 
+from glmref.i18n import _
 from glmref.render.text import clean
 from glmref.values import format_size
 
@@ -71,7 +72,8 @@ def terminal_chart(pts, xs, ys, width, height=20, axis_title="Parameters"):
     for family, i in families.items():
         legend.append(MARKS[i % len(MARKS)] + " ", style=COLOURS[i % len(COLOURS)])
         legend.append(clean(family) + "  ")
-    title = Text(f"{axis_title} (log scale) by release date; labelled: each new record", style="bold")
+    title = Text(_("{axis} (log scale) by release date; labelled: each new record").format(axis=_(axis_title)),
+                 style="bold")
     return Group(title, *lines, axis, years, legend)
 
 
@@ -101,7 +103,7 @@ def svg_chart(pts, xs, ys, width=960, height=560, axis_title="Parameters"):
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
            f'viewBox="0 0 {width} {height}" font-family="sans-serif" font-size="12">',
            f'<rect width="{width}" height="{height}" fill="white"/>',
-           f'<text x="{ml}" y="24" font-size="15" font-weight="bold">{_esc(axis_title)} (log scale) by release date</text>']
+           f'<text x="{ml}" y="24" font-size="15" font-weight="bold">{_esc(_("{axis} (log scale) by release date").format(axis=_(axis_title)))}</text>']
     for power in range(ys[0], ys[1] + 1):
         y = py(power)
         out.append(f'<line x1="{ml}" y1="{y:.1f}" x2="{ml + pw}" y2="{y:.1f}" stroke="#ddd"/>')

@@ -1,32 +1,43 @@
 """`timeline` as a Rich tree: year, then month, then the models and milestones, with the eras marked."""
 
+from glmref.i18n import N_, _, date_zh, language
 from glmref.render.text import both_names, clean, text
 from glmref.values import format_size
 
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+MONTHS = (N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"), N_("May"), N_("Jun"), N_("Jul"), N_("Aug"), N_("Sep"),
+          N_("Oct"), N_("Nov"), N_("Dec"))
 
 
-def timeline_tree(grouped, eras, title="Timeline"):
+def _day(date):
+    return date_zh(date) if language() == "zh" else date
+
+
+def _span(start, end):
+    return f"{_day(start)} – {_day(end) if end else _('now')}"
+
+
+def timeline_tree(grouped, eras, title=N_("Timeline")):
     from rich.tree import Tree
 
-    root = Tree(text(title, "bold"))
+    root = Tree(text(_(title), "bold"))
     pending = list(eras)
     for year in sorted(grouped):
         node = root
         while pending and pending[0]["from"][:4] <= year:
             era = pending.pop(0)
-            span = f"{era['from']} – {era['to'] or 'now'}"
+            span = _span(era["from"], era["to"])
             label = text(f"▸ {both_names(era['name'], era.get('name_zh'))} ({span})",
                          "bold magenta")
             root.add(label)
-        year_node = node.add(text(year, "bold"))
+        year_node = node.add(text(f"{year}年" if language() == "zh" else year, "bold"))
         months = grouped[year]
         for month in sorted(months, key=lambda m: m or "00"):
-            parent = year_node if month is None else year_node.add(text(MONTHS[int(month) - 1], "cyan"))
+            parent = year_node if month is None else year_node.add(text(_(MONTHS[int(month) - 1]), "cyan"))
             for event in months[month]:
                 parent.add(_event_label(event))
     for era in pending:
-        root.add(text(f"▸ {era['name']} ({era['from']} – {era['to'] or 'now'})", "bold magenta"))
+        root.add(text(f"▸ {both_names(era['name'], era.get('name_zh'))} ({_span(era['from'], era['to'])})",
+                      "bold magenta"))
     return root
 
 
@@ -45,7 +56,7 @@ def _event_label(event):
     if event.get("parameters"):
         details.append(format_size(event["parameters"]))
     if len(event["date"]) == 10:
-        details.append(event["date"])
+        details.append(_day(event["date"]))
     if details:
         label.append("  " + clean(" · ".join(details)), style="dim")
     return label
@@ -76,18 +87,18 @@ def _lineage_label(node):
         label.append("↳ ", style="cyan")
     label.append(both_names(node["name"], node.get("name_zh")), style="bold reverse" if node.get("highlight") else "bold")
     if node.get("loop"):
-        label.append("  (link loops back: not followed)", style="red")
+        label.append("  " + _("(link loops back: not followed)"), style="red")
         return label
     if node.get("repeat"):
-        label.append("  (shown above)", style="dim")
+        label.append("  " + _("(shown above)"), style="dim")
         return label
     details = []
     if node.get("organizations"):
         details.append(", ".join(node["organizations"]))
     if node.get("date"):
-        details.append(node["date"])
+        details.append(_day(node["date"]))
     if details:
         label.append("  " + clean(" · ".join(details)), style="dim")
     if node.get("truncated"):
-        label.append("  (descendants not shown: lineage deeper than the display limit)", style="yellow")
+        label.append("  " + _("(descendants not shown: lineage deeper than the display limit)"), style="yellow")
     return label
