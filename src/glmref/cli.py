@@ -113,6 +113,18 @@ def _root(
         from glmref.render import text
 
         text.CHINESE_FIRST = zh
+        text.ORG_NAMES_ZH.clear()
+
+
+def _chinese_org_names(catalog):
+    """Trees name organizations by their English names; in Chinese the renderer is given the Chinese ones."""
+    from glmref import i18n
+
+    if i18n.language() == "zh":
+        from glmref.render import text
+
+        text.ORG_NAMES_ZH.update({o["name"]: o["name_zh"] for o in catalog.of_type("organization")
+                                  if o.get("name_zh")})
 
 
 def _catalog():
@@ -127,9 +139,13 @@ def _catalog():
 def _reference():
     """The library API over this command's catalog: every command answers through it, so the CLI and
     `import glmref` cannot drift apart."""
+    return _reference_to(_catalog())
+
+
+def _reference_to(catalog):
     from glmref.api import Reference
 
-    return Reference(_catalog())
+    return Reference(catalog)
 
 
 def _skipped_notes(skipped):
@@ -280,7 +296,8 @@ def compare(
     """
     if len(names) < 2:  # before the catalog is opened
         raise UsageProblem(_("compare needs at least two model names"))
-    document, corrections = _reference().compare_list(names, fuzzy=not json_out)
+    catalog = _catalog()
+    document, corrections = _reference_to(catalog).compare_list(names, fuzzy=not json_out)
     for typed, matched in corrections:
         _note(_("comparing {name} (closest match for {typed!r})").format(name=matched, typed=typed))
     if json_out:
@@ -291,6 +308,8 @@ def compare(
     views, rows, growth = document["models"], document["rows"], document["growth"]
     from glmref.render.console import out_console
     from glmref.render.tables import compare_table
+
+    _chinese_org_names(catalog)
 
     console = out_console()
     _page(console, compare_table(views, rows, growth, console.width))
@@ -339,6 +358,8 @@ def timeline(
         if events:
             from glmref.render.console import out_console
             from glmref.render.tree import timeline_tree
+
+            _chinese_org_names(catalog)
 
             console = out_console()
             _page(console, timeline_tree(grouped, eras))
@@ -399,7 +420,8 @@ def family(
 
     query = " ".join(name)
     check_query(query)  # before the catalog is opened
-    trees, correction = _reference().family_trees(query, fuzzy=not json_out)
+    catalog = _catalog()
+    trees, correction = _reference_to(catalog).family_trees(query, fuzzy=not json_out)
     if correction:
         _note(_("showing the family of {name} (closest match for {typed!r})").format(name=correction, typed=query))
     if json_out:
@@ -411,6 +433,8 @@ def family(
 
     from glmref.render.console import out_console
     from glmref.render.tree import lineage_tree
+
+    _chinese_org_names(catalog)
 
     _page(out_console(), Group(*(lineage_tree(t) for t in trees)))
 
@@ -460,7 +484,8 @@ def stats(json_out: bool = typer.Option(False, "--json", help=JSON_HELP)):
 
     Examples: glmref stats · glmref stats --json | jq '.fields[] | {field, known_percent}'
     """
-    result = _reference().stats()
+    catalog = _catalog()
+    result = _reference_to(catalog).stats()
     if json_out:
         from glmref.render.jsonout import emit
 
@@ -468,6 +493,8 @@ def stats(json_out: bool = typer.Option(False, "--json", help=JSON_HELP)):
         return
     from glmref.render.console import out_console
     from glmref.render.statsview import stats_view
+
+    _chinese_org_names(catalog)
 
     console = out_console()
     _page(console, stats_view(result, console.width))

@@ -2,7 +2,7 @@
 then where the sources disagree, then the numbered sources."""
 
 from glmref.i18n import N_, _, date_zh, language, size_zh, word
-from glmref.render.text import both_names, clean, text
+from glmref.render.text import both_names, clean, text, wrap_cjk
 from glmref.views import link_of
 
 ACCESS_LABELS = {"open-weights": "open weights", "restricted-weights": "weights on request",
@@ -63,7 +63,7 @@ class _Rows:
             table.add_column("field", no_wrap=True, width=label_width)
             table.add_column("value", overflow="fold", width=value_width)
             for label, value, ref in self.rows:
-                table.add_row(label, _with_ref(value, ref))
+                table.add_row(label, wrap_cjk(_with_ref(value, ref), value_width))
             yield table
         else:
             grid = Table.grid()
@@ -71,7 +71,7 @@ class _Rows:
             grid.add_row(self.title)
             for label, value, ref in self.rows:
                 grid.add_row(label)
-                grid.add_row(Padding(_with_ref(value, ref), (0, 0, 0, 2)))
+                grid.add_row(Padding(wrap_cjk(_with_ref(value, ref), options.max_width - 2), (0, 0, 0, 2)))
             yield grid
         yield ""
 
@@ -271,12 +271,12 @@ class _Block:
         from rich.cells import cell_len
 
         label_width = max((cell_len(label.plain) for label, _body in self.rows), default=1)
+        body_width = max(1, min(options.max_width - label_width - 1, MAX_VALUE_WIDTH + 20))
         grid = Table.grid(padding=(0, 1))
         grid.add_column(no_wrap=True, width=label_width)
-        grid.add_column(overflow="fold", width=max(1, min(options.max_width - label_width - 1,
-                                                             MAX_VALUE_WIDTH + 20)))
-        for row in self.rows:
-            grid.add_row(*row)
+        grid.add_column(overflow="fold", width=body_width)
+        for label, body in self.rows:
+            grid.add_row(label, wrap_cjk(body, body_width))
         yield self.title
         yield grid
 

@@ -1,7 +1,7 @@
 """`glmref stats` as Rich tables: counts, then per-field completeness."""
 
 from glmref.i18n import N_, _, date_zh, language, word
-from glmref.render.text import clean, text
+from glmref.render.text import clean, org_names, text
 
 
 def _table(title, **kwargs):
@@ -53,7 +53,7 @@ def stats_view(stats, width):
     devs.add_column(_("developer"), overflow="fold")
     devs.add_column(_("models"), justify="right")
     for d in stats["models_by_developer"]:
-        devs.add_row(text(d["name"]), str(d["models"]))
+        devs.add_row(text(org_names([d["name"]])), str(d["models"]))
 
     if width >= 100:
         from rich.columns import Columns

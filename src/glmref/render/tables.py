@@ -48,9 +48,21 @@ COLUMNS = (  # (header, getter, minimum terminal width at which the column is sh
 )
 
 
+def _one_name(view):
+    """On a narrow terminal one name: the Chinese one when Chinese comes first and there is one."""
+    if text_module.CHINESE_FIRST and view.get("name_zh"):
+        return clean(view["name_zh"])
+    return clean(view["name"])
+
+
+NARROW_LIST = 60  # below this the name column shows one name, not both
+
+
 def model_table(views, width):
     table = _table()
     shown = [c for c in COLUMNS if width >= c[2]]
+    if width < NARROW_LIST:
+        shown = [(h, _one_name, w) if h == "name" else (h, g, w) for h, g, w in shown]
     for header, _getter, _width in shown:
         no_wrap = header in ("date", "params")
         if header == "organization" and width < 60:
@@ -171,6 +183,8 @@ def compare_value(field, value):
         from glmref.schema import COUNTRIES
 
         return "、".join(word("country", COUNTRIES.get(c, c)) for c in value.split(", "))
+    if field == "organizations":
+        return text_module.org_names(value.split(", "))
     if field == "modalities":
         inputs, _arrow, outputs = value.partition(" → ")
         return " → ".join("、".join(word("modality", x) for x in side.split(", ")) for side in (inputs, outputs))

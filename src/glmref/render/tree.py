@@ -1,7 +1,7 @@
 """`timeline` as a Rich tree: year, then month, then the models and milestones, with the eras marked."""
 
 from glmref.i18n import N_, _, date_zh, language
-from glmref.render.text import both_names, clean, text
+from glmref.render.text import both_names, clean, org_names, text
 from glmref.values import format_size
 
 MONTHS = (N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"), N_("May"), N_("Jun"), N_("Jul"), N_("Aug"), N_("Sep"),
@@ -52,7 +52,7 @@ def _event_label(event):
         label.append(both_names(event["name"], event.get("name_zh")), style="bold")
     details = []
     if event["organizations"]:
-        details.append(", ".join(event["organizations"]))
+        details.append(org_names(event["organizations"]))
     if event.get("parameters"):
         details.append(format_size(event["parameters"]))
     if len(event["date"]) == 10:
@@ -94,7 +94,7 @@ def _lineage_label(node):
         return label
     details = []
     if node.get("organizations"):
-        details.append(", ".join(node["organizations"]))
+        details.append(org_names(node["organizations"]))
     if node.get("date"):
         details.append(_day(node["date"]))
     if details:
