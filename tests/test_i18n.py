@@ -204,3 +204,47 @@ def test_chinese_text_fits_the_terminal(cli, columns, args):
     assert CJK.search(r.out)
     wide = [line for line in r.out.splitlines() if cell_len(line) > columns]
     assert not wide, wide[:3]
+
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+_PIECES = st.sampled_from(["百度", "文心大模型", "，", "。", "（", "）", "GPT-3", "2023年", "ChatGPT", " ", "  ", "a",
+                           "supercalifragilistic", "、", "模型", "x" * 30, "\n"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, min_size=1, max_size=40).map("".join), st.integers(min_value=4, max_value=60))
+def test_wrapped_chinese_fits_its_width_and_keeps_every_character(value, width):
+    from rich.cells import cell_len
+    from rich.text import Text
+
+    from glmref.render.text import _CJK, wrap_cjk
+
+    out = wrap_cjk(Text(value), width).plain
+    if not _CJK.search(value):
+        assert out == value  # text without Chinese is left to Rich's own wrapping
+        return
+    assert all(cell_len(line) <= width for line in out.split("\n")), out
+    assert "".join(out.split()) == "".join(value.split())  # only line breaks and spaces at them change
+
+
+def test_wrapping_breaks_chinese_between_characters_not_only_at_spaces():
+    from rich.text import Text
+
+    from glmref.render.text import wrap_cjk
+
+    value = "百度基于文心大模型打造的类 ChatGPT 对话产品，2023年2月宣布，3月16日以预录演示发布并向受邀用户开放。"
+    lines = wrap_cjk(Text(value), 40).plain.split("\n")
+    assert lines[0].startswith("百度基于文心大模型打造的类 ChatGPT 对话")  # not cut after "ChatGPT"
+    assert "ChatGPT" in wrap_cjk(Text(value), 40).plain  # Latin words stay whole
+    assert wrap_cjk(Text("plain English text only"), 5).plain == "plain English text only"  # left to Rich
+    for width in range(8, 41):  # closing punctuation stays with the character before it
+        assert not any(line.startswith(("，", "。")) for line in wrap_cjk(Text(value), width).plain.split("\n"))
+
+
+def test_trees_and_comparisons_name_organizations_in_chinese(cli):
+    assert "百度 · 2019年3月16日" in cli("--zh", "family", "ernie").out
+    assert "Baidu · 2019-03-16" in cli("family", "ernie").out
+    compare = cli("--zh", "compare", "ERNIE 3.0", "GPT-3").out
+    assert "百度" in compare and "Baidu" not in compare.split("增长")[0].replace("ERNIE", "")

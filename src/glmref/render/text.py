@@ -50,7 +50,7 @@ def _units(plain, width):
         tok, s = m.group(), m.start()
         if tok.isspace():
             units.append([s, m.end(), cell_len(tok), True])
-        elif tok[0] in _NO_LINE_START and units and not units[-1][3]:
+        elif tok[0] in _NO_LINE_START and units and not units[-1][3] and units[-1][2] + cell_len(tok) <= width:
             units[-1][1], units[-1][2] = m.end(), units[-1][2] + cell_len(tok)
         else:
             piece_start, cells = s, 0
