@@ -728,6 +728,8 @@ def _language_for(argv):
 
 
 def _asks_for_help(argv):
+    if os.environ.get("_GLMREF_COMPLETE"):  # a TAB press prints candidates, never a help page
+        return False
     return not argv or any(word in ("--help", "-h") for word in argv)
 
 
