@@ -66,10 +66,14 @@ def main():
         base["GLMREF_CACHE_DIR"] = os.path.join(work, "cache")
         overlay = dict(base, GLMREF_DATA=big)
         tab = dict(base, _GLMREF_COMPLETE="complete_bash", COMP_WORDS="glmref show GP", COMP_CWORD="2")
+        chinese = dict(base, LANG="zh_CN.UTF-8")  # the Chinese interface: a gettext catalog more to load
         cases = [
             ("show GPT-3", [glmref, "show", "GPT-3"], base, floor + ["show", "GPT-3"], 1.15),
             ("show GPT-3 --json", [glmref, "show", "GPT-3", "--json"], base, floor + ["show", "GPT-3", "--json"], 1.15),
             ("TAB: glmref show GP", [glmref], tab, floor + ["show", "GPT-3"], 1.25),
+            ("show GPT-3, zh_CN locale", [glmref, "show", "GPT-3"], chinese, floor + ["show", "GPT-3"], 1.3),
+            ("TAB: glmref show GP, zh_CN locale", [glmref], dict(tab, LANG="zh_CN.UTF-8"), floor + ["show", "GPT-3"],
+             1.25),
             (f"show GPT-3, +{args.records:,} records", [glmref, "show", "GPT-3"], overlay, floor + ["show", "GPT-3"], 1.5),
             (f"search GPT, +{args.records:,} records", [glmref, "search", "GPT"], overlay, floor + ["show", "GPT-3"], 2.0),
         ]
