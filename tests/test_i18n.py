@@ -118,6 +118,7 @@ def test_help_pages_are_in_chinese(cli, command):
     english = help_strings(typer.main.get_command(app).commands[command])
     zh = cli("--lang", "zh", command, "--help")
     assert zh.code == 0 and "用法：" in zh.out and "选项" in zh.out and "Usage:" not in zh.out
+    assert "显示本帮助并退出" in zh.out and "Show this message" not in zh.out  # click's own --help text
     flat = " ".join(zh.out.split())
     for text in english:
         assert " ".join(text.split())[:25] not in flat, text  # no English help text left

@@ -42,6 +42,7 @@ def localize(command, with_help_page):
         if getattr(cmd, "subcommand_metavar", None):
             cmd.subcommand_metavar = _(cmd.subcommand_metavar)
         cmd.context_class = _context_class(cmd.context_class)
+        _translate_help_option(cmd)
         stack.extend(getattr(cmd, "commands", {}).values())
     if with_help_page:
         from typer import rich_utils
@@ -83,6 +84,22 @@ def _fold_long_runs(rich_utils):
 
     folding._glmref_folding = True
     rich_utils._make_rich_text = folding
+
+
+HELP_OPTION = N_("Show this message and exit.")  # click's own help text of --help
+
+
+def _translate_help_option(cmd):
+    """click makes each command's --help option only when it is first asked for, with English help."""
+    make = cmd.get_help_option
+
+    def get_help_option(ctx):
+        option = make(ctx)
+        if option is not None and option.help == HELP_OPTION:
+            option.help = _(HELP_OPTION)
+        return option
+
+    cmd.get_help_option = get_help_option
 
 
 _TYPER_WORDS = (("ARGUMENTS_PANEL_TITLE", N_("Arguments")), ("OPTIONS_PANEL_TITLE", N_("Options")),
