@@ -249,3 +249,49 @@ def test_trees_and_comparisons_name_organizations_in_chinese(cli):
     assert "Baidu · 2019-03-16" in cli("family", "ernie").out
     compare = cli("--zh", "compare", "ERNIE 3.0", "GPT-3").out
     assert "百度" in compare and "Baidu" not in compare.split("增长")[0].replace("ERNIE", "")
+
+
+def test_validation_problems_are_in_chinese_with_the_same_places_and_keys(cli, tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("schema: 1\nmodels:\n  - id: Bad Id\n    name: X\n    kind: modle\n", encoding="utf-8")
+    en, zh = cli("validate", str(bad)), cli("--zh", "validate", str(bad))
+    assert en.code == zh.code == 2
+    assert "is not one of" in en.err and "不在可选值之列" in zh.err and "不是合法的 id" in zh.err
+    where = [line.split(": ")[0] for line in en.err.splitlines() if line.startswith(str(bad))]
+    assert where and where == [line.split(": ")[0] for line in zh.err.splitlines() if line.startswith(str(bad))]
+    en_json, zh_json = cli("validate", str(bad), "--json").json(), cli("--zh", "validate", str(bad), "--json").json()
+    assert [sorted(p) for p in en_json["problems"]] == [sorted(p) for p in zh_json["problems"]]
+    assert [(p["line"], p["field"]) for p in en_json["problems"]] == [(p["line"], p["field"]) for p in zh_json["problems"]]
+
+
+def test_no_module_that_translates_rebinds_the_underscore():
+    """`for a, _ in …` inside a function makes `_` local there, and every _("…") in that function then fails
+    (UnboundLocalError) on a path the other tests may never take."""
+    import ast
+
+    offenders = []
+    for path in SRC.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        imports_it = any(isinstance(n, ast.ImportFrom) and n.module == "glmref.i18n" and
+                         any(a.name == "_" for a in n.names) for n in tree.body)
+        if not imports_it:
+            continue
+        for fn in ast.walk(tree):
+            if not isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                continue
+            for node in ast.walk(fn):
+                if isinstance(node, (ast.comprehension,)):
+                    continue
+                targets = []
+                if isinstance(node, (ast.For, ast.AsyncFor)):
+                    targets = [node.target]
+                elif isinstance(node, ast.Assign):
+                    targets = node.targets
+                elif isinstance(node, (ast.AugAssign, ast.AnnAssign, ast.NamedExpr)):
+                    targets = [node.target]
+                elif isinstance(node, ast.withitem) and node.optional_vars is not None:
+                    targets = [node.optional_vars]
+                for t in targets:
+                    if any(isinstance(n, ast.Name) and n.id == "_" for n in ast.walk(t)):
+                        offenders.append(f"{path.relative_to(SRC)}:{node.lineno} in {fn.name}")
+    assert not offenders, offenders

@@ -51,12 +51,14 @@ def compile_index(files, key, today_year=None):
             elif is_user and not prev_user:
                 # replacing an organization by a model would break every packaged record that names it
                 problems.append(Problem(path, at[0], at[1], rid, "id",
-                                        f"id is the packaged {by_id[rid]['type']} {by_id[rid]['name']!r} "
-                                        f"({prev_path}); a {rec['type']} cannot replace it: choose another id"))
+                                        _("id is the packaged {type} {name!r} ({path}); a {kind} cannot replace it: choose another id").format(
+                                            type=by_id[rid]["type"], name=by_id[rid]["name"], path=prev_path,
+                                            kind=rec["type"])))
                 continue
             else:
                 problems.append(Problem(path, at[0], at[1], rid, "id",
-                                        f"id is already used at {prev_path}:{prev_at[0]}"))
+                                        _("id is already used at {path}:{line}").format(
+                                            path=prev_path, line=prev_at[0])))
                 continue
         by_id[rid] = rec
         where[rid] = (path, at, is_user)
@@ -74,7 +76,7 @@ def compile_index(files, key, today_year=None):
 
 
 def _fail(problems, where, rid, field, message, at=None):
-    path, rec_at, _ = where[rid]
+    path, rec_at, _is_user = where[rid]
     line, column = at or rec_at
     problems.append(Problem(path, line, column, rid, field, message))
 
@@ -86,9 +88,10 @@ def _check_references(by_id, where):
         at = at or by_id[rid]["_pos"].get(field.split(".")[0])
         target = by_id.get(ref)
         if target is None:
-            _fail(problems, where, rid, field, f"{ref!r} is not a known id", at)
+            _fail(problems, where, rid, field, _("{ref!r} is not a known id").format(ref=ref), at)
         elif target["type"] not in types:
-            _fail(problems, where, rid, field, f"{ref!r} is a {target['type']}, not a {' or '.join(types)}", at)
+            _fail(problems, where, rid, field, _("{ref!r} is a {type}, not a {types}").format(
+                ref=ref, type=target['type'], types=' or '.join(types)), at)
 
     for rid, rec in by_id.items():
         kind = rec["type"]
@@ -127,7 +130,8 @@ def _check_references(by_id, where):
             while cur and cur in by_id:
                 if cur in seen:
                     if cur == rid:
-                        _fail(problems, where, rid, field, f"{field} links loop back to {rid!r}", rec["_pos"].get(field))
+                        _fail(problems, where, rid, field, _("{field} links loop back to {rid!r}").format(
+                            field=field, rid=rid), rec["_pos"].get(field))
                     break
                 seen.add(cur)
                 cur = by_id[cur].get(field)
@@ -151,7 +155,8 @@ def _check_claim(problems, where, rid, rec, claim):
         same = normalize(value) == normalize(rec["name"])
     if same:
         _fail(problems, where, rid, "claims.value",
-              f"{value!r} equals the canonical value; a claim records only a disagreement", claim["at"])
+              _("{value!r} equals the canonical value; a claim records only a disagreement").format(
+                  value=value), claim["at"])
 
 
 def _name_table(by_id, where, problems):
@@ -175,7 +180,8 @@ def _name_table(by_id, where, problems):
                 owner_text[norm] = text
             elif other != rid:
                 _fail(problems, where, rid, "aliases",
-                      f"name {text!r} already names {other!r} (as {owner_text[norm]!r})")
+                      _("name {text!r} already names {other!r} (as {spelling!r})").format(
+                          text=text, other=other, spelling=owner_text[norm]))
     return names
 
 
@@ -322,7 +328,7 @@ def merge_external(by_id, where, path, data, problems):
         line = m["line"]
         key = normalize(m["name"])
         if not key:
-            problems.append(Problem(path, line, 1, None, "name", "a model has no name"))
+            problems.append(Problem(path, line, 1, None, "name", _("a model has no name")))
             continue
         if key in seen:
             continue  # a repeated row adds nothing
@@ -335,7 +341,7 @@ def merge_external(by_id, where, path, data, problems):
         if existing:
             rec = by_id[existing]
             if not rec.get("_from"):  # claims only on glmref's own records, not on another file's rows
-                for field, theirs, _ in differences(rec, m, orgs, org_names):
+                for field, theirs, _where in differences(rec, m, orgs, org_names):
                     rec.setdefault("claims", []).append({"field": field, "value": theirs, "source": sid,
                                                          "where": m["where"], "note": None, "estimate": False,
                                                          "at": (line, 1)})

@@ -4,6 +4,7 @@ names its file, line, column, record id and field."""
 
 import re
 
+from glmref.i18n import _
 from glmref.safe import has_control
 from glmref.values import FACT_FIELDS, SPECIAL_SIZES, parse_date, parse_flop, parse_size, parse_size_range  # noqa: F401
 from glmref.yamlread import Map, Seq
@@ -81,38 +82,39 @@ def _pos(container, key):
 def _text(ck, m, key, required=False, limit=4000):
     if key not in m or m[key] is None:
         if required:
-            ck.fail(getattr(m, "at", None), key, "is required")
+            ck.fail(getattr(m, "at", None), key, _("is required"))
         return None
     value = m[key]
     if isinstance(value, bool) or isinstance(value, (Map, Seq)):
-        ck.fail(_pos(m, key), key, f"must be text, not {_type_name(value)}")
+        ck.fail(_pos(m, key), key, _("must be text, not {type}").format(type=_type_name(value)))
         return None
     value = str(value)
     if not value.strip():
-        ck.fail(_pos(m, key), key, "must not be empty")
+        ck.fail(_pos(m, key), key, _("must not be empty"))
         return None
     if len(value) > limit:
-        ck.fail(_pos(m, key), key, f"is longer than {limit} characters")
+        ck.fail(_pos(m, key), key, _("is longer than {limit} characters").format(limit=limit))
         return None
     return value
 
 
 def _type_name(value):
     if isinstance(value, Map):
-        return "a mapping"
+        return _("a mapping")
     if isinstance(value, Seq):
-        return "a list"
+        return _("a list")
     if isinstance(value, bool):
-        return "true/false"
+        return _("true/false")
     if value is None:
-        return "empty"
-    return "a number" if isinstance(value, (int, float)) else "text"
+        return _("empty")
+    return _("a number") if isinstance(value, (int, float)) else _("text")
 
 
 def _choice(ck, m, key, choices, required=False):
     value = _text(ck, m, key, required)
     if value is not None and value not in choices:
-        ck.fail(_pos(m, key), key, f"{value!r} is not one of: {', '.join(choices)}")
+        ck.fail(_pos(m, key), key, _("{value!r} is not one of: {choices}").format(
+            value=value, choices=', '.join(choices)))
         return None
     return value
 
@@ -120,7 +122,8 @@ def _choice(ck, m, key, choices, required=False):
 def _id_ref(ck, m, key, required=False):
     value = _text(ck, m, key, required)
     if value is not None and not ID.match(value):
-        ck.fail(_pos(m, key), key, f"{value!r} is not an id (lowercase letters, digits, '.', '_', '-')")
+        ck.fail(_pos(m, key), key, _("{value!r} is not an id (lowercase letters, digits, '.', '_', '-')").format(
+            value=value))
         return None
     return value
 
@@ -128,34 +131,34 @@ def _id_ref(ck, m, key, required=False):
 def _text_list(ck, m, key, required=False, ids=False, choices=None):
     if key not in m or m[key] is None:
         if required:
-            ck.fail(getattr(m, "at", None), key, "is required")
+            ck.fail(getattr(m, "at", None), key, _("is required"))
         return []
     value = m[key]
     if isinstance(value, (str, int, float)) and not isinstance(value, bool):
         value = Seq([value])
         value.pos = [_pos(m, key)]
     if not isinstance(value, Seq):
-        ck.fail(_pos(m, key), key, f"must be a list, not {_type_name(value)}")
+        ck.fail(_pos(m, key), key, _("must be a list, not {type}").format(type=_type_name(value)))
         return []
     out = []
     for i, item in enumerate(value):
         at = value.pos[i]
         if isinstance(item, (Map, Seq, bool)) or item is None:
-            ck.fail(at, key, f"item {i + 1} must be text, not {_type_name(item)}")
+            ck.fail(at, key, _("item {n} must be text, not {type}").format(n=i + 1, type=_type_name(item)))
             continue
         item = str(item)
         if ids and not ID.match(item):
-            ck.fail(at, key, f"{item!r} is not an id")
+            ck.fail(at, key, _("{item!r} is not an id").format(item=item))
             continue
         if choices and item not in choices:
-            ck.fail(at, key, f"{item!r} is not one of: {', '.join(choices)}")
+            ck.fail(at, key, _("{item!r} is not one of: {choices}").format(item=item, choices=', '.join(choices)))
             continue
         if item in out:
-            ck.fail(at, key, f"{item!r} is listed twice")
+            ck.fail(at, key, _("{item!r} is listed twice").format(item=item))
             continue
         out.append(item)
     if required and not out and not any(p.field == key for p in ck.problems):
-        ck.fail(_pos(m, key), key, "must list at least one")
+        ck.fail(_pos(m, key), key, _("must list at least one"))
     return out
 
 
@@ -163,18 +166,18 @@ def _date(ck, m, key, field=None, required=False, today_year=None):
     raw = m.get(key)
     if raw is None:
         if required:
-            ck.fail(getattr(m, "at", None), field or key, "is required")
+            ck.fail(getattr(m, "at", None), field or key, _("is required"))
         return None
     parsed = parse_date(raw)
     if parsed is None:
-        ck.fail(_pos(m, key), field or key, f"{raw!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+        ck.fail(_pos(m, key), field or key, _("{raw!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)").format(raw=raw))
         return None
-    text, _ = parsed
+    text, _precision = parsed
     if today_year is not None and int(text[:4]) > today_year + LATEST_YEAR_AHEAD:
-        ck.fail(_pos(m, key), field or key, f"{text} is in the future")
+        ck.fail(_pos(m, key), field or key, _("{text} is in the future").format(text=text))
         return None
     if int(text[:4]) < 1900:
-        ck.fail(_pos(m, key), field or key, f"{text} is implausibly early")
+        ck.fail(_pos(m, key), field or key, _("{text} is implausibly early").format(text=text))
         return None
     return text
 
@@ -183,7 +186,9 @@ def _unknown_fields(ck, m, allowed, where):
     for key in m:
         if key not in allowed:
             hint = _close(key, allowed)
-            ck.fail(_pos(m, key), key, f"unknown field in {where}" + (f" (did you mean {hint!r}?)" if hint else ""))
+            ck.fail(_pos(m, key), key, _("unknown field in {where}").format(where=where)
+                    + (_(" (did you mean {hint!r}?)").format(
+                hint=hint) if hint else ""))
 
 
 def _close(word, choices):
@@ -199,7 +204,8 @@ def _fact(ck, rec, key, extra, value_check):
         return None
     m = rec[key]
     if not isinstance(m, Map):
-        ck.fail(_pos(rec, key), key, f"must be a mapping with value and source, not {_type_name(m)}")
+        ck.fail(_pos(rec, key), key, _("must be a mapping with value and source, not {type}").format(
+            type=_type_name(m)))
         return None
     _unknown_fields(ck, m, ("value", "source", "note") + extra, key)
     out = {"source": _id_ref(ck, m, "source", required=True), "note": _text(ck, m, "note")}
@@ -212,26 +218,30 @@ def check_file(path, document, today_year):
     ck = _Check(path)
     records = []
     if not isinstance(document, Map):
-        ck.fail(getattr(document, "at", None), None, "a data file must be a mapping with 'schema' and record lists")
+        ck.fail(getattr(document, "at", None), None, _("a data file must be a mapping with 'schema' and record lists"))
         return records, ck.problems
     _unknown_fields(ck, document, ("schema",) + tuple(LISTS), "the file")
     schema = document.get("schema")
     if schema is None:
-        ck.fail(document.at, "schema", f"is required (schema: {SCHEMA_VERSION})")
+        ck.fail(document.at, "schema", _("is required (schema: {version})").format(version=SCHEMA_VERSION))
     elif schema != SCHEMA_VERSION:
-        ck.fail(_pos(document, "schema"), "schema", f"version {schema!r} is not supported (this glmref reads {SCHEMA_VERSION})")
+        ck.fail(_pos(document, "schema"), "schema",
+                _("version {schema!r} is not supported (this glmref reads {version})").format(
+            schema=schema, version=SCHEMA_VERSION))
     for list_name, record_type in LISTS.items():
         items = document.get(list_name)
         if items is None:
             continue
         if not isinstance(items, Seq):
-            ck.fail(_pos(document, list_name), list_name, f"must be a list of records, not {_type_name(items)}")
+            ck.fail(_pos(document, list_name), list_name, _("must be a list of records, not {type}").format(
+                type=_type_name(items)))
             continue
         for i, item in enumerate(items):
             at = items.pos[i]
             ck.record = None
             if not isinstance(item, Map):
-                ck.fail(at, list_name, f"item {i + 1} must be a mapping, not {_type_name(item)}")
+                ck.fail(at, list_name, _("item {n} must be a mapping, not {type}").format(
+                    n=i + 1, type=_type_name(item)))
                 continue
             raw_id = item.get("id")
             ck.record = str(raw_id) if raw_id is not None and not isinstance(raw_id, (Map, Seq)) else f"{list_name}[{i + 1}]"
@@ -269,15 +279,16 @@ def _check_source(ck, item, today_year):
     for key in ("url", "arxiv", "doi", "citation"):
         rec[key] = _text(ck, item, key, limit=2000)
     if rec["url"] and (not re.match(r"^https?://\S+$", rec["url"]) or has_control(rec["url"])):
-        ck.fail(_pos(item, "url"), "url", "must be an http(s) address without spaces or control characters")
+        ck.fail(_pos(item, "url"), "url", _("must be an http(s) address without spaces or control characters"))
     if rec["arxiv"] and not re.match(r"^(\d{4}\.\d{4,5}|[a-z-]+(\.[A-Z]{2})?/\d{7})(v\d+)?$", rec["arxiv"]):
-        ck.fail(_pos(item, "arxiv"), "arxiv", f"{rec['arxiv']!r} is not a bare arXiv id like 2005.14165")
+        ck.fail(_pos(item, "arxiv"), "arxiv", _("{value!r} is not a bare arXiv id like 2005.14165").format(
+            value=rec['arxiv']))
     if rec["doi"] and not re.match(r"^10\.\d{4,9}/\S+$", rec["doi"]):
-        ck.fail(_pos(item, "doi"), "doi", f"{rec['doi']!r} is not a bare DOI like 10.1000/xyz")
+        ck.fail(_pos(item, "doi"), "doi", _("{value!r} is not a bare DOI like 10.1000/xyz").format(value=rec['doi']))
     if not any(rec[k] for k in ("url", "arxiv", "doi", "citation")) and not any(
         p.field in ("url", "arxiv", "doi", "citation") for p in ck.problems
     ):
-        ck.fail(item.at, "url", "a source needs at least one of url, arxiv, doi or citation")
+        ck.fail(item.at, "url", _("a source needs at least one of url, arxiv, doi or citation"))
     return rec
 
 
@@ -302,11 +313,11 @@ def _claims(ck, item, rec, fields=CLAIM_FIELDS):
     if raw is None:
         return
     if not isinstance(raw, Seq):
-        ck.fail(_pos(item, "claims"), "claims", f"must be a list, not {_type_name(raw)}")
+        ck.fail(_pos(item, "claims"), "claims", _("must be a list, not {type}").format(type=_type_name(raw)))
         return
     for i, c in enumerate(raw):
         if not isinstance(c, Map):
-            ck.fail(raw.pos[i], "claims", f"item {i + 1} must be a mapping")
+            ck.fail(raw.pos[i], "claims", _("item {n} must be a mapping").format(n=i + 1))
             continue
         _unknown_fields(ck, c, ("field", "value", "source", "where", "estimate", "note"), "a claim")
         claim = {
@@ -319,14 +330,17 @@ def _claims(ck, item, rec, fields=CLAIM_FIELDS):
             "at": c.at,
         }
         if not isinstance(claim["estimate"], bool):
-            ck.fail(_pos(c, "estimate"), "claims.estimate", "must be true or false")
+            ck.fail(_pos(c, "estimate"), "claims.estimate", _("must be true or false"))
             claim["estimate"] = False
         if claim["field"] == "parameters" and claim["value"] is not None and parse_size_range(claim["value"]) is None:
-            ck.fail(_pos(c, "value"), "claims.value", f"{claim['value']!r} is not a size or range like 1.5B or 1T-1.8T")
+            ck.fail(_pos(c, "value"), "claims.value", _("{value!r} is not a size or range like 1.5B or 1T-1.8T").format(
+                value=claim['value']))
         if claim["field"] == "training_compute" and claim["value"] is not None and parse_flop(claim["value"]) is None:
-            ck.fail(_pos(c, "value"), "claims.value", f"{claim['value']!r} is not a FLOP count like 3.14e23")
+            ck.fail(_pos(c, "value"), "claims.value", _("{value!r} is not a FLOP count like 3.14e23").format(
+                value=claim['value']))
         if claim["field"] in ("released", "knowledge_cutoff") and claim["value"] is not None and parse_date(claim["value"]) is None:
-            ck.fail(_pos(c, "value"), "claims.value", f"{claim['value']!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+            ck.fail(_pos(c, "value"), "claims.value", _("{value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)").format(
+                value=claim['value']))
         rec["claims"].append(claim)
 
 
@@ -338,14 +352,15 @@ def _size_value(ck, m, key, field, allow_special=True):
         return None, raw
     n = parse_size(raw)
     if n is None:
-        what = "a size like 175B or 1.6T" + (" (or undisclosed / unknown)" if allow_special else "")
-        ck.fail(_pos(m, key), field, f"{raw!r} is not {what}")
+        what = (_("a size like 175B or 1.6T (or undisclosed / unknown)") if allow_special
+                else _("a size like 175B or 1.6T"))
+        ck.fail(_pos(m, key), field, _("{raw!r} is not {what}").format(raw=raw, what=what))
         return None, None
     if n == 0:
-        ck.fail(_pos(m, key), field, "must be more than zero")
+        ck.fail(_pos(m, key), field, _("must be more than zero"))
         return None, None
     if n > MAX_SIZE:
-        ck.fail(_pos(m, key), field, f"{raw!r} is implausibly large (more than 10^16)")
+        ck.fail(_pos(m, key), field, _("{raw!r} is implausibly large (more than 10^16)").format(raw=raw))
         return None, None
     return n, "disclosed"
 
@@ -356,10 +371,10 @@ def _tokens_count(ck, m, field):
     raw = m.get("value")
     n = parse_size(raw)
     if n is None or n == 0 or isinstance(raw, float):
-        ck.fail(_pos(m, "value"), field, f"{raw!r} is not a number of tokens")
+        ck.fail(_pos(m, "value"), field, _("{raw!r} is not a number of tokens").format(raw=raw))
         return None
     if n > MAX_SIZE:
-        ck.fail(_pos(m, "value"), field, f"{raw!r} is implausibly large (more than 10^16)")
+        ck.fail(_pos(m, "value"), field, _("{raw!r} is implausibly large (more than 10^16)").format(raw=raw))
         return None
     return n
 
@@ -383,27 +398,27 @@ def _check_model(ck, item, today_year):
 
     def parameters(m, out):
         if "value" not in m:
-            ck.fail(m.at, "parameters", "value is required")
+            ck.fail(m.at, "parameters", _("value is required"))
         out["value"], out["status"] = _size_value(ck, m, "value", "parameters")
-        out["active"], _ = _size_value(ck, m, "active", "parameters.active", allow_special=False)
+        out["active"], _status = _size_value(ck, m, "active", "parameters.active", allow_special=False)
         sizes = _text_list(ck, m, "sizes")
         out["sizes"] = []
         for s in sizes:
             n = parse_size(s)
             if n is None or n == 0:
-                ck.fail(_pos(m, "sizes"), "parameters.sizes", f"{s!r} is not a size")
+                ck.fail(_pos(m, "sizes"), "parameters.sizes", _("{s!r} is not a size").format(s=s))
             else:
                 out["sizes"].append(n)
         if out["active"] and out["value"] and out["active"] > out["value"]:
-            ck.fail(_pos(m, "active"), "parameters.active", "is larger than the total")
+            ck.fail(_pos(m, "active"), "parameters.active", _("is larger than the total"))
         if out["sizes"] and out["value"] and max(out["sizes"]) != out["value"]:
-            ck.fail(_pos(m, "sizes"), "parameters.sizes", "the largest size must equal value")
+            ck.fail(_pos(m, "sizes"), "parameters.sizes", _("the largest size must equal value"))
 
     rec["parameters"] = _fact(ck, item, "parameters", ("active", "sizes"), parameters)
 
     def tokens(m, out):
         if "value" not in m:
-            ck.fail(m.at, "training_tokens", "value is required")
+            ck.fail(m.at, "training_tokens", _("value is required"))
         out["value"], out["status"] = _size_value(ck, m, "value", "training_tokens")
 
     rec["training_tokens"] = _fact(ck, item, "training_tokens", (), tokens)
@@ -417,12 +432,13 @@ def _check_model(ck, item, today_year):
             out["value"] = parse_flop(raw)
             if out["value"] is None:
                 ck.fail(_pos(m, "value"), "training_compute",
-                        f"{raw!r} is not a FLOP count like 3.14e23 (10^6 to 10^32), undisclosed or unknown")
+                        _("{raw!r} is not a FLOP count like 3.14e23 (10^6 to 10^32), undisclosed or unknown").format(
+                            raw=raw))
             else:
                 out["status"] = "disclosed"
         out["estimate"] = m.get("estimate", False)
         if not isinstance(out["estimate"], bool):
-            ck.fail(_pos(m, "estimate"), "training_compute.estimate", "must be true or false")
+            ck.fail(_pos(m, "estimate"), "training_compute.estimate", _("must be true or false"))
             out["estimate"] = False
         out["confidence"] = _choice(ck, m, "confidence", COMPUTE_CONFIDENCE)
 
@@ -435,7 +451,7 @@ def _check_model(ck, item, today_year):
         if raw in SPECIAL_SIZES:
             out["value"], out["status"] = None, raw
             if raw == "unknown" and not out.get("note"):
-                ck.fail(_pos(m, "value"), "context_window", "unknown needs a note saying why no value is given")
+                ck.fail(_pos(m, "value"), "context_window", _("unknown needs a note saying why no value is given"))
         else:
             out["value"], out["status"] = _tokens_count(ck, m, "context_window"), "disclosed"
 
@@ -456,7 +472,9 @@ def _check_model(ck, item, today_year):
         out["value"] = _text_list(ck, m, "value", required=True)
         for i, text in enumerate(out["value"]):
             if len(text) > 200 or not _API_ID.match(text):
-                ck.fail(_pos(m, "value"), "api_ids", f"{text!r} is not a model id (letters, digits, . _ : / @ + -)")
+                ck.fail(_pos(m, "value"), "api_ids",
+                        _("{text!r} is not a model id (letters, digits, . _ : / @ + -)").format(
+                    text=text))
         out["value"] = [t for t in out["value"] if len(t) <= 200 and _API_ID.match(t)]
 
     rec["api_ids"] = _fact(ck, item, "api_ids", (), api_ids)
@@ -465,11 +483,11 @@ def _check_model(ck, item, today_year):
         for key in ("legacy", "deprecated", "retired"):
             out[key] = _date(ck, m, key, f"lifecycle.{key}", today_year=today_year)
         if "value" in m:
-            ck.fail(_pos(m, "value"), "lifecycle", "takes legacy, deprecated and retired dates, not value")
+            ck.fail(_pos(m, "value"), "lifecycle", _("takes legacy, deprecated and retired dates, not value"))
         elif not any(k in m for k in ("legacy", "deprecated", "retired")):
-            ck.fail(m.at, "lifecycle", "needs at least one of legacy, deprecated, retired")
+            ck.fail(m.at, "lifecycle", _("needs at least one of legacy, deprecated, retired"))
         if out["deprecated"] and out["retired"] and out["retired"] < out["deprecated"]:
-            ck.fail(_pos(m, "retired"), "lifecycle.retired", "is before the deprecation")
+            ck.fail(_pos(m, "retired"), "lifecycle.retired", _("is before the deprecation"))
 
     rec["lifecycle"] = _fact(ck, item, "lifecycle", ("legacy", "deprecated", "retired"), lifecycle)
 
@@ -477,7 +495,7 @@ def _check_model(ck, item, today_year):
         out["value"] = _choice(ck, m, "value", ARCHITECTURES, required=True)
         moe = m.get("moe", False)
         if not isinstance(moe, bool):
-            ck.fail(_pos(m, "moe"), "architecture.moe", "must be true or false")
+            ck.fail(_pos(m, "moe"), "architecture.moe", _("must be true or false"))
             moe = False
         out["moe"] = moe
 
@@ -487,7 +505,7 @@ def _check_model(ck, item, today_year):
         out["input"] = _text_list(ck, m, "input", required=True, choices=MODALITIES)
         out["output"] = _text_list(ck, m, "output", required=True, choices=MODALITIES)
         if "value" in m:
-            ck.fail(_pos(m, "value"), "modalities", "takes input and output lists, not value")
+            ck.fail(_pos(m, "value"), "modalities", _("takes input and output lists, not value"))
 
     rec["modalities"] = _fact(ck, item, "modalities", ("input", "output"), modalities)
 
@@ -522,7 +540,7 @@ def _check_concept(ck, item, today_year):
     if item.get("period") is not None:
         p = item["period"]
         if not isinstance(p, Map):
-            ck.fail(_pos(item, "period"), "period", "must be a mapping with from, to and source")
+            ck.fail(_pos(item, "period"), "period", _("must be a mapping with from, to and source"))
         else:
             _unknown_fields(ck, p, ("from", "to", "source", "note"), "period")
             rec["period"] = {
@@ -532,7 +550,7 @@ def _check_concept(ck, item, today_year):
                 "note": _text(ck, p, "note"),
             }
             if rec["period"]["from"] and rec["period"]["to"] and rec["period"]["to"] < rec["period"]["from"]:
-                ck.fail(_pos(p, "to"), "period.to", "ends before it starts")
+                ck.fail(_pos(p, "to"), "period.to", _("ends before it starts"))
     rec["parent"] = _id_ref(ck, item, "parent")
     rec["predecessor"] = _id_ref(ck, item, "predecessor")
     rec["related"] = _text_list(ck, item, "related", ids=True)

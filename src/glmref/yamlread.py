@@ -7,6 +7,8 @@ written, so validation errors can name `file:line:column`."""
 
 import re
 
+from glmref.i18n import _
+
 MAX_FILE_BYTES = 16 * 1024 * 1024
 MAX_DEPTH = 32
 
@@ -38,7 +40,7 @@ class Seq(list):
 def _scalar(event):
     value = event.value
     if event.tag not in (None, "!"):
-        raise YamlProblem(f"tag {event.tag!r} is not allowed in data files", *_where(event))
+        raise YamlProblem(_("tag {tag!r} is not allowed in data files").format(tag=event.tag), *_where(event))
     if event.style or not event.implicit[0]:
         return value  # quoted or block scalars are always text
     if value in _NULL:
@@ -50,7 +52,8 @@ def _scalar(event):
     if _INT.match(value):
         digits = value.replace("_", "")
         if len(digits.lstrip("+-")) > 30:  # no value in the data is near 10^30; this also keeps int() bounded
-            raise YamlProblem(f"number with {len(digits)} digits is too large for any field", *_where(event))
+            raise YamlProblem(_("number with {digits} digits is too large for any field").format(
+                digits=len(digits)), *_where(event))
         return int(digits)
     if _FLOAT.match(value):
         return float(value.replace("_", ""))
@@ -67,17 +70,17 @@ def read_yaml_bytes(data: bytes):
     import yaml
 
     if len(data) > MAX_FILE_BYTES:
-        raise YamlProblem(f"file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB")
+        raise YamlProblem(_("file is larger than {limit} MiB").format(limit=MAX_FILE_BYTES // (1024 * 1024)))
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as e:
         line = data[: e.start].count(b"\n") + 1
         column = e.start - (data.rfind(b"\n", 0, e.start) + 1) + 1
-        raise YamlProblem(f"not valid UTF-8 (byte 0x{data[e.start]:02x})", line, column) from None
+        raise YamlProblem(_("not valid UTF-8 (byte 0x{byte:02x})").format(byte=data[e.start]), line, column) from None
     if text.startswith("\ufeff"):
         text = text[1:]
     if not text.strip():
-        raise YamlProblem("file is empty")
+        raise YamlProblem(_("file is empty"))
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     stack = []  # containers being built: [container, pending_key or None]
     root = None
@@ -88,14 +91,14 @@ def read_yaml_bytes(data: bytes):
             if kind == "DocumentStartEvent":
                 documents += 1
                 if documents > 1:
-                    raise YamlProblem("a data file holds one YAML document; found a second '---'", *_where(event))
+                    raise YamlProblem(_("a data file holds one YAML document; found a second '---'"), *_where(event))
                 continue
             if kind in ("StreamStartEvent", "StreamEndEvent", "DocumentEndEvent"):
                 continue
             if kind == "AliasEvent":
-                raise YamlProblem("YAML aliases (*name) are not allowed in data files", *_where(event))
+                raise YamlProblem(_("YAML aliases (*name) are not allowed in data files"), *_where(event))
             if getattr(event, "anchor", None):
-                raise YamlProblem("YAML anchors (&name) are not allowed in data files", *_where(event))
+                raise YamlProblem(_("YAML anchors (&name) are not allowed in data files"), *_where(event))
             if kind in ("MappingEndEvent", "SequenceEndEvent"):
                 done = stack.pop()[0]
                 if stack:
@@ -105,9 +108,11 @@ def read_yaml_bytes(data: bytes):
                 continue
             if kind in ("MappingStartEvent", "SequenceStartEvent"):
                 if event.tag not in (None, "!", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"):
-                    raise YamlProblem(f"tag {event.tag!r} is not allowed in data files", *_where(event))
+                    raise YamlProblem(_("tag {tag!r} is not allowed in data files").format(
+                        tag=event.tag), *_where(event))
                 if len(stack) >= MAX_DEPTH:
-                    raise YamlProblem(f"nested deeper than {MAX_DEPTH} levels", *_where(event))
+                    raise YamlProblem(_("nested deeper than {limit} levels").format(
+                        limit=MAX_DEPTH), *_where(event))
                 node = Map() if kind == "MappingStartEvent" else Seq()
                 node.pos = {} if isinstance(node, Map) else []
                 node.at = _where(event)
@@ -123,9 +128,9 @@ def read_yaml_bytes(data: bytes):
         mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
         problem = getattr(e, "problem", None) or str(e)
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise YamlProblem(f"not valid YAML: {problem}", line, column) from None
+        raise YamlProblem(_("not valid YAML: {problem}").format(problem=problem), line, column) from None
     except RecursionError:
-        raise YamlProblem(f"nested deeper than {MAX_DEPTH} levels") from None
+        raise YamlProblem(_("nested deeper than {limit} levels").format(limit=MAX_DEPTH)) from None
     return root
 
 
@@ -138,12 +143,13 @@ def _add(stack, value, at):
         return
     if top[1] is None:
         if isinstance(value, (Map, Seq)):
-            raise YamlProblem("a mapping key must be plain text", *at)
+            raise YamlProblem(_("a mapping key must be plain text"), *at)
         key = "null" if value is None else str(value) if not isinstance(value, str) else value
         if key in container:
             line, column = at
             first = container.pos[key][0]
-            raise YamlProblem(f"duplicate key {key!r} (first at line {first})", line, column)
+            raise YamlProblem(_("duplicate key {key!r} (first at line {first})").format(
+                key=key, first=first), line, column)
         top[1] = (key, at)
         return
     key, key_at = top[1]

@@ -14,6 +14,7 @@ The format is recognised from the content, never from the name alone."""
 
 import json
 
+from glmref.i18n import _
 from glmref.names import normalize
 from glmref.schema import Problem
 
@@ -56,10 +57,11 @@ def load_json(path, data):
     try:
         return json.loads(data.decode("utf-8-sig")), []
     except UnicodeDecodeError:
-        return None, [Problem(path, 1, 1, None, None, "not valid UTF-8")]
+        return None, [Problem(path, 1, 1, None, None, _("not valid UTF-8"))]
     except (ValueError, RecursionError) as e:
         line = getattr(e, "lineno", 1)
-        return None, [Problem(path, line, 1, None, None, f"not valid JSON: {getattr(e, 'msg', 'too deeply nested')}")]
+        return None, [Problem(path, line, 1, None, None, _("not valid JSON: {reason}").format(
+            reason=getattr(e, 'msg', 'too deeply nested')))]
 
 
 def importer_for(path, data):
@@ -74,7 +76,8 @@ def importer_for(path, data):
     for module in (openrouter, modelsdev):
         if module.recognises(document):
             return module, document, []
-    return None, None, [Problem(path, 1, 1, None, None, f"not a catalog glmref reads; accepted: {ACCEPTED}")]
+    return None, None, [Problem(path, 1, 1, None, None, _("not a catalog glmref reads; accepted: {formats}").format(
+        formats=ACCEPTED))]
 
 
 def read(path, data):

@@ -9,6 +9,7 @@ import io
 import re
 
 from glmref.diff import same_size
+from glmref.i18n import _
 from glmref.names import normalize
 from glmref.schema import Problem
 from glmref.values import parse_date
@@ -86,17 +87,19 @@ def read_rows(path, data):
     try:
         header = next(reader, [])
     except csv.Error as e:
-        return [], [Problem(path, 1, 1, None, None, f"not valid CSV: {e}")]
+        return [], [Problem(path, 1, 1, None, None, _("not valid CSV: {reason}").format(reason=e))]
     except UnicodeDecodeError:
         return [], [_not_utf8(path, data)]
     missing = [c for c in REQUIRED if c not in header]
     if missing:
         return [], [Problem(path, 1, 1, None, None,
-                            f"not an Epoch AI models CSV: no column {', '.join(repr(m) for m in missing)}")]
+                            _("not an Epoch AI models CSV: no column {columns}").format(
+                                columns=', '.join(repr(m) for m in missing)))]
     repeated = sorted({c for c in header if c and header.count(c) > 1})
     if repeated:
-        return [], [Problem(path, 1, 1, None, None, f"column {', '.join(repr(c) for c in repeated)} appears more "
-                                                      "than once in the header")]
+        return [], [Problem(path, 1, 1, None, None,
+                            _("column {columns} appears more than once in the header").format(
+            columns=', '.join(repr(c) for c in repeated)))]
     rows = []
     wanted = set(COLUMNS)
     try:
@@ -105,19 +108,22 @@ def read_rows(path, data):
             if not any(c.strip() for c in cells):
                 continue  # blank lines, as spreadsheets leave at the end
             if len(cells) != len(header):
-                problem(line, None, f"row has {len(cells)} cell(s), the header has {len(header)}")
+                problem(line, None, _("row has {cells} cell(s), the header has {header}").format(
+                    cells=len(cells), header=len(header)))
                 continue
             row = {c: v for c, v in zip(header, cells) if c in wanted}
             date = (row.get("Publication date") or "").strip()
             if date and csv_date(date) is None:
-                problem(line, "Publication date", f"{date[:40]!r} is not a date like 2020-05-28 or 5/28/2020")
+                problem(line, "Publication date", _("{value!r} is not a date like 2020-05-28 or 5/28/2020").format(
+                    value=date[:40]))
             row["Publication date"] = csv_date(date) or ""
             rows.append((line, row))
             if len(rows) > MAX_ROWS:
-                problem(line, None, f"more than {MAX_ROWS:,} rows; glmref reads files up to that size")
+                problem(line, None, _("more than {limit:,} rows; glmref reads files up to that size").format(
+                    limit=MAX_ROWS))
                 return [], problems
     except csv.Error as e:
-        problem(reader.line_num, None, f"not valid CSV: {e}")
+        problem(reader.line_num, None, _("not valid CSV: {reason}").format(reason=e))
     except UnicodeDecodeError:
         return [], problems + [_not_utf8(path, data)]
     return rows, problems
@@ -131,7 +137,7 @@ def _not_utf8(path, data):
         line = 1
     except UnicodeDecodeError as e:
         line = data[: e.start].count(b"\n") + 1
-    return Problem(path, line, 1, None, None, "not valid UTF-8")
+    return Problem(path, line, 1, None, None, _("not valid UTF-8"))
 
 
 FORMAT = "Epoch AI CSV"

@@ -6,6 +6,7 @@ knowledge, limit.context, limit.output, modalities, open_weights. models.dev giv
 no organizations beyond the provider."""
 
 from glmref.importers import default_match, empty_model, modalities, positive_int
+from glmref.i18n import _
 from glmref.names import normalize
 from glmref.schema import Problem
 from glmref.values import parse_date
@@ -40,16 +41,19 @@ def read(path, document):
     count = 0
     for pid, provider in document.items():
         if not isinstance(provider, dict) or not isinstance(provider.get("models"), dict):
-            problems.append(Problem(path, 1, 1, None, None, f"provider {str(pid)[:60]!r} has no models table"))
+            problems.append(Problem(path, 1, 1, None, None, _("provider {provider!r} has no models table").format(
+                provider=str(pid)[:60])))
             continue
         for mid, entry in provider["models"].items():
             count += 1
             if count > MAX_MODELS:
-                problems.append(Problem(path, 1, 1, None, None, f"more than {MAX_MODELS:,} models; glmref reads "
-                                                                 "files up to that size"))
+                problems.append(Problem(
+                    path, 1, 1, None, None, _("more than {limit:,} models; glmref reads files up to that size").format(
+                        limit=MAX_MODELS)))
                 return [], problems
             if not isinstance(entry, dict) or not isinstance(entry.get("name"), str) or not entry["name"].strip():
-                problems.append(Problem(path, 1, 1, None, None, f"model {str(pid)[:40]}/{str(mid)[:60]} has no name"))
+                problems.append(Problem(path, 1, 1, None, None, _("model {provider}/{model} has no name").format(
+                    provider=str(pid)[:40], model=str(mid)[:60])))
                 continue
             key = normalize(entry["name"])
             if not key:

@@ -8,6 +8,7 @@ a release date."""
 import datetime
 
 from glmref.importers import default_match, empty_model, modalities, positive_int
+from glmref.i18n import _
 from glmref.schema import Problem
 from glmref.values import parse_date
 
@@ -32,18 +33,19 @@ def read(path, document):
     problems, models, seen = [], [], set()
     entries = document["data"]
     if len(entries) > MAX_MODELS:
-        return [], [Problem(path, 1, 1, None, None, f"more than {MAX_MODELS:,} models; glmref reads files up to "
-                                                     "that size")]
+        return [], [Problem(path, 1, 1, None, None,
+                            _("more than {limit:,} models; glmref reads files up to that size").format(
+            limit=MAX_MODELS))]
     for n, entry in enumerate(entries, 1):
         mid, name = entry.get("id"), entry.get("name")
         if not isinstance(mid, str) or not mid.strip():
-            problems.append(Problem(path, 1, 1, None, None, f"entry {n} has no id"))
+            problems.append(Problem(path, 1, 1, None, None, _("entry {n} has no id").format(n=n)))
             continue
         if ":" in mid.rsplit("/", 1)[-1]:
             continue  # "…:free", "…:extended": a pricing variant of a model listed under its own id
         if not isinstance(name, str) or not name.strip():
             name = mid.rsplit("/", 1)[-1]
-        prefix, _, rest = name.partition(": ")
+        prefix, _colon, rest = name.partition(": ")
         display = " ".join((rest if rest else name).split())
         if display.lower() in seen:
             continue
