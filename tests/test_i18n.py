@@ -295,3 +295,16 @@ def test_no_module_that_translates_rebinds_the_underscore():
                     if any(isinstance(n, ast.Name) and n.id == "_" for n in ast.walk(t)):
                         offenders.append(f"{path.relative_to(SRC)}:{node.lineno} in {fn.name}")
     assert not offenders, offenders
+
+
+def test_folded_yaml_spaces_between_chinese_characters_are_not_shown():
+    from glmref.render.text import unfold_cjk
+
+    assert unfold_cjk("一个模型， 在 3000 亿 token 上训练；其论文 表明") == "一个模型，在 3000 亿 token 上训练；其论文表明"
+
+
+def test_organizations_and_concepts_have_chinese_descriptions(cli):
+    for name in ("OpenAI", "Baidu", "self-attention", "Transformer"):
+        data = cli("show", name, "--json").json()
+        assert data.get("description_zh") and CJK.search(data["description_zh"]), name
+        assert data["description_zh"][:6] in cli("--zh", "show", name).out.replace("\n", "").replace(" ", ""), name

@@ -8,6 +8,7 @@ from typing import List, Literal, Optional, TypedDict
 class Ref(TypedDict):
     id: str
     name: str
+    name_zh: Optional[str]
 
 
 class OrganizationSummary(TypedDict):

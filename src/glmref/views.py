@@ -30,7 +30,7 @@ def link_of(source):
 
 
 def _ref(catalog, rid):
-    return {"id": rid, "name": catalog.name_of(rid)}
+    return {"id": rid, "name": catalog.name_of(rid), "name_zh": (catalog.get(rid) or {}).get("name_zh")}
 
 
 UNKNOWN_SIZE = {"value": None, "human": "unknown", "status": "unknown", "source": None, "note": None}

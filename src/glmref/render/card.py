@@ -2,7 +2,7 @@
 then where the sources disagree, then the numbered sources."""
 
 from glmref.i18n import N_, _, date_zh, language, size_zh, word
-from glmref.render.text import both_names, clean, text, wrap_cjk
+from glmref.render.text import both_names, clean, text, unfold_cjk, wrap_cjk
 from glmref.views import link_of
 
 ACCESS_LABELS = {"open-weights": "open weights", "restricted-weights": "weights on request",
@@ -96,8 +96,13 @@ def _table(title):
 def _description(view):
     """The description in the chosen language: description_zh in Chinese where the record has one."""
     if language() == "zh" and view.get("description_zh"):
-        return view["description_zh"]
+        return unfold_cjk(view["description_zh"])
     return view.get("description")
+
+
+def _ref_name(ref):
+    """A linked record's name; in Chinese its Chinese name first, where it has one."""
+    return both_names(ref["name"], ref.get("name_zh")) if language() == "zh" else clean(ref["name"])
 
 
 def _title(view):
@@ -240,15 +245,15 @@ def model_card(view):
             value += f" — {acc['note']}"
         _row(table, refs, N_("access"), value, acc["source"], _disputed(view, "access"))
     if view["predecessor"]:
-        _row(table, refs, N_("predecessor"), view["predecessor"]["name"])
+        _row(table, refs, N_("predecessor"), _ref_name(view["predecessor"]))
     if view["successors"]:
-        _row(table, refs, N_("successors"), _(", ").join(s["name"] for s in view["successors"]))
+        _row(table, refs, N_("successors"), _(", ").join(_ref_name(s) for s in view["successors"]))
     if view["based_on"]:
-        _row(table, refs, N_("based on"), _(", ").join(s["name"] for s in view["based_on"]))
+        _row(table, refs, N_("based on"), _(", ").join(_ref_name(s) for s in view["based_on"]))
     if view["introduced"]:
         _row(table, refs, N_("introduced"), "\n".join(f"• {i}" for i in view["introduced"]))
     if view["concepts"]:
-        _row(table, refs, N_("ideas"), _(", ").join(s["name"] for s in view["concepts"]))
+        _row(table, refs, N_("ideas"), _(", ").join(_ref_name(s) for s in view["concepts"]))
     if _description(view):
         _row(table, refs, N_("about"), _description(view))
     if view.get("origin"):
@@ -334,13 +339,13 @@ def organization_card(view):
     _row(table, refs, N_("country"), _("{country} ({code})").format(country=word("country", view["country_name"]),
                                                                code=view["country"]))
     if view.get("parent"):
-        _row(table, refs, N_("part of"), view["parent"]["name"])
+        _row(table, refs, N_("part of"), _ref_name(view["parent"]))
     if view.get("url"):
         _row(table, refs, N_("website"), view["url"])
     if _description(view):
         _row(table, refs, N_("about"), _description(view))
     if view["models"]:
-        _row(table, refs, N_("models"), _(", ").join(m["name"] for m in view["models"]))
+        _row(table, refs, N_("models"), _(", ").join(_ref_name(m) for m in view["models"]))
     if view.get("origin"):
         _row(table, refs, N_("from file"), view["origin"])
     return Group(table, _sources_block(view, refs))
@@ -362,11 +367,11 @@ def concept_card(view):
         _row(table, refs, N_("period"), f"{_day(p['from'])} – {_day(p['to']) if p.get('to') else _('now')}", p["source"])
     for label, key in ((N_("part of"), "parent"), (N_("followed"), "predecessor")):
         if view.get(key):
-            _row(table, refs, label, view[key]["name"])
+            _row(table, refs, label, _ref_name(view[key]))
     if view.get("successors"):
-        _row(table, refs, N_("followed by"), _(", ").join(s["name"] for s in view["successors"]))
+        _row(table, refs, N_("followed by"), _(", ").join(_ref_name(s) for s in view["successors"]))
     if view.get("related"):
-        _row(table, refs, N_("related"), _(", ").join(s["name"] for s in view["related"]))
+        _row(table, refs, N_("related"), _(", ").join(_ref_name(s) for s in view["related"]))
     if _description(view):
         _row(table, refs, N_("about"), _description(view))
     if view.get("origin"):

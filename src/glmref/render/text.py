@@ -101,3 +101,12 @@ def wrap_cjk(value, width):
             out.append_text(value[offset + a: offset + b])
         offset += len(paragraph) + 1
     return out
+
+
+_FOLDED_SPACE = re.compile(f"(?<=[{_CJK_CHARS}])[ \t]+(?=[{_CJK_CHARS}])")
+
+
+def unfold_cjk(value):
+    """Chinese prose without the spaces a folded YAML scalar leaves where a line was broken between two
+    Chinese characters (or after Chinese punctuation); spaces beside Latin words stay."""
+    return _FOLDED_SPACE.sub("", value) if value else value
