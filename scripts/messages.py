@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SRC = ROOT / "src" / "glmref"
 LOCALE = SRC / "locale"
 POT = LOCALE / "glmref.pot"
-KEYWORDS = {"_": None, "N_": None, "pgettext": ((1, "c"), 2)}
+KEYWORDS = {"_": None, "N_": None, "_message": None, "pgettext": ((1, "c"), 2)}
 PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 
 
