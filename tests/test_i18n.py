@@ -308,3 +308,18 @@ def test_organizations_and_concepts_have_chinese_descriptions(cli):
         data = cli("show", name, "--json").json()
         assert data.get("description_zh") and CJK.search(data["description_zh"]), name
         assert data["description_zh"][:6] in cli("--zh", "show", name).out.replace("\n", "").replace(" ", ""), name
+
+
+def test_no_message_is_translated_inside_an_f_string():
+    """Babel's extractor does not look inside f-strings: a _("…") there never reaches the catalog."""
+    import ast
+
+    inside = []
+    for path in SRC.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.JoinedStr):
+                for call in ast.walk(node):
+                    if (isinstance(call, ast.Call) and getattr(call.func, "id", None) in ("_", "N_")
+                            and call.args and isinstance(call.args[0], ast.Constant)):
+                        inside.append(f"{path.relative_to(SRC)}:{call.lineno}")
+    assert not inside, inside

@@ -51,7 +51,8 @@ def compile_index(files, key, today_year=None):
             elif is_user and not prev_user:
                 # replacing an organization by a model would break every packaged record that names it
                 problems.append(Problem(path, at[0], at[1], rid, "id",
-                                        _("id is the packaged {type} {name!r} ({path}); a {kind} cannot replace it: choose another id").format(
+                                        _("id is the packaged {type} {name!r} ({path}); a {kind} cannot replace "
+                                          "it: choose another id").format(
                                             type=by_id[rid]["type"], name=by_id[rid]["name"], path=prev_path,
                                             kind=rec["type"])))
                 continue

@@ -105,7 +105,8 @@ def _root(
     from glmref import i18n
 
     if lang is not None and lang not in i18n.LANGUAGES:
-        raise UsageProblem(_("--lang {value!r} is not one of: {choices}").format(value=lang, choices=", ".join(i18n.LANGUAGES)))
+        raise UsageProblem(_("--lang {value!r} is not one of: {choices}").format(
+            value=lang, choices=", ".join(i18n.LANGUAGES)))
     chosen = "zh" if chinese_first else (lang or i18n.from_environment())
     i18n.use(chosen)
     zh = chosen == "zh"

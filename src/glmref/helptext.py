@@ -124,11 +124,15 @@ def _context_class(base):
 # click's usage errors, as the vendored click and Typer word them, the more specific form of each first;
 # the groups are kept as they are
 CLICK_ERRORS = (
-    (r"No such option: (?P<name>\S+) Did you mean (?P<possibility>\S+)\?", N_("No such option: {name} Did you mean {possibility}?")),
-    (r"No such option: (?P<name>\S+) \(Possible options: (?P<possibilities>.+)\)", N_("No such option: {name} (Possible options: {possibilities})")),
+    (r"No such option: (?P<name>\S+) Did you mean (?P<possibility>\S+)\?",
+     N_("No such option: {name} Did you mean {possibility}?")),
+    (r"No such option: (?P<name>\S+) \(Possible options: (?P<possibilities>.+)\)",
+     N_("No such option: {name} (Possible options: {possibilities})")),
     (r"No such option: (?P<name>\S+)", N_("No such option: {name}")),
-    (r"Invalid value for (?P<hint>.+?): '(?P<value>.*)' is not a valid (?:integer|int range)\.", N_("Invalid value for {hint}: '{value}' is not a whole number.")),
-    (r"Invalid value for (?P<hint>.+?): (?P<value>\S+) is not in the range (?P<range>\S+)\.", N_("Invalid value for {hint}: {value} is not in the range {range}.")),
+    (r"Invalid value for (?P<hint>.+?): '(?P<value>.*)' is not a valid (?:integer|int range)\.",
+     N_("Invalid value for {hint}: '{value}' is not a whole number.")),
+    (r"Invalid value for (?P<hint>.+?): (?P<value>\S+) is not in the range (?P<range>\S+)\.",
+     N_("Invalid value for {hint}: {value} is not in the range {range}.")),
     (r"Invalid value for (?P<hint>.+?): (?P<message>.*)", N_("Invalid value for {hint}: {message}")),
     (r"No such command '(?P<name>.*)'\.", N_("No such command '{name}'.")),
     (r"Missing argument '(?P<name>[^']+)'\.", N_("Missing argument '{name}'.")),

@@ -107,7 +107,8 @@ def _read(path):
         with open(path, "rb") as f:
             data = f.read(MAX_FILE_BYTES + 1)  # bounded even if the file grows while it is read
     except OSError as e:
-        raise UsageProblem(_("cannot read data file {path}: {reason}").format(path=path, reason=e.strerror or e)) from None
+        raise UsageProblem(_("cannot read data file {path}: {reason}").format(
+            path=path, reason=e.strerror or e)) from None
     if len(data) > MAX_FILE_BYTES:
         raise UsageProblem(_("data file {path} is larger than {limit} MiB; glmref reads files up to that size").format(
             path=path, limit=MAX_FILE_BYTES // (1024 * 1024)))

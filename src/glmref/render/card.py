@@ -154,7 +154,8 @@ def _parameters(view, refs):
     for d in view["disagreements"]:
         if d["field"] == "parameters" and d["estimate"]:
             line.append("\n" + _("estimate: {value} per {source}").format(
-                value=clean(d["claimed"]), source=clean(d["source_short"]) + (f", {clean(d['where'])}" if d.get("where") else ""))
+                value=clean(d["claimed"]),
+                source=clean(d["source_short"]) + (f", {clean(d['where'])}" if d.get("where") else ""))
                 + f" {refs.mark(d['source'])}", style="magenta")
     return line
 
@@ -187,7 +188,9 @@ def model_card(view):
 
     refs = _Refs(view["sources"])
     table = _table(_title(view))
-    kind = word("kind", view["kind"]) + (_(" · family {family}").format(family=view["family"]) if view.get("family") else "")
+    kind = word("kind", view["kind"])
+    if view.get("family"):
+        kind += _(" · family {family}").format(family=view["family"])
     _row(table, refs, N_("kind"), kind)
     if view.get("aliases"):
         _row(table, refs, N_("also called"), ", ".join(view["aliases"]))
@@ -364,7 +367,8 @@ def concept_card(view):
         _row(table, refs, N_("appeared"), _dated(d["date"], d["event"]), d["source"], _disputed(view, "released"))
     if view.get("period"):
         p = view["period"]
-        _row(table, refs, N_("period"), f"{_day(p['from'])} – {_day(p['to']) if p.get('to') else _('now')}", p["source"])
+        until = _day(p["to"]) if p.get("to") else _("now")
+        _row(table, refs, N_("period"), f"{_day(p['from'])} – {until}", p["source"])
     for label, key in ((N_("part of"), "parent"), (N_("followed"), "predecessor")):
         if view.get(key):
             _row(table, refs, label, _ref_name(view[key]))

@@ -100,10 +100,11 @@ def svg_chart(pts, xs, ys, width=960, height=560, axis_title="Parameters"):
     def py(y):
         return mt + ph - (y - ys[0]) / (ys[1] - ys[0]) * ph
 
+    title = _("{axis} (log scale) by release date").format(axis=_(axis_title))
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
            f'viewBox="0 0 {width} {height}" font-family="sans-serif" font-size="12">',
            f'<rect width="{width}" height="{height}" fill="white"/>',
-           f'<text x="{ml}" y="24" font-size="15" font-weight="bold">{_esc(_("{axis} (log scale) by release date").format(axis=_(axis_title)))}</text>']
+           f'<text x="{ml}" y="24" font-size="15" font-weight="bold">{_esc(title)}</text>']
     for power in range(ys[0], ys[1] + 1):
         y = py(power)
         out.append(f'<line x1="{ml}" y1="{y:.1f}" x2="{ml + pw}" y2="{y:.1f}" stroke="#ddd"/>')

@@ -98,7 +98,8 @@ def compare_table(views, rows, growth, width):
     for row in rows:
         style = "yellow" if row["differs"] else "dim"
         table.add_row(text(_(row["label"]), "bold cyan" if row["differs"] else "cyan"),
-                      *(text(compare_value(row["field"], v), style if not row["differs"] else "") for v in row["values"]))
+                      *(text(compare_value(row["field"], v), style if not row["differs"] else "")
+                        for v in row["values"]))
     return Group(table, _growth_lines(views, growth))
 
 
@@ -148,7 +149,8 @@ def check_table(rows):
     for header in (N_("model"), N_("field"), "glmref", N_("file says"), N_("where")):
         table.add_column(_(header), overflow="fold")
     for row in rows:
-        table.add_row(text(row["name"], "bold"), text(word("field", row["field"])), text(f"{row['glmref']} ({row['glmref_source']})"),
+        table.add_row(text(row["name"], "bold"), text(word("field", row["field"])),
+                      text(f"{row['glmref']} ({row['glmref_source']})"),
                       text(row["other"], "yellow"), text(row["where"], "dim"))
     return table
 
@@ -190,7 +192,8 @@ def compare_value(field, value):
         return " → ".join("、".join(word("modality", x) for x in side.split(", ")) for side in (inputs, outputs))
     if field == "architecture":
         moe = value.endswith(" (MoE)")
-        return word("architecture", value[: -len(" (MoE)")] if moe else value) + (_(", mixture of experts") if moe else "")
+        plain = word("architecture", value[: -len(" (MoE)")] if moe else value)
+        return plain + (_(", mixture of experts") if moe else "")
     if field == "access":
         return "、".join(word("access", x) for x in value.split(", "))
     if field == "training_compute" and value.endswith(" (estimate)"):

@@ -13,7 +13,8 @@ def _day(date):
 
 
 def _span(start, end):
-    return f"{_day(start)} – {_day(end) if end else _('now')}"
+    until = _day(end) if end else _("now")
+    return f"{_day(start)} – {until}"
 
 
 def timeline_tree(grouped, eras, title=N_("Timeline")):
