@@ -220,10 +220,10 @@ def test_wrapped_chinese_fits_its_width_and_keeps_every_character(value, width):
     from rich.cells import cell_len
     from rich.text import Text
 
-    from glmref.render.text import _CJK, wrap_cjk
+    from glmref.render.text import has_cjk, wrap_cjk
 
     out = wrap_cjk(Text(value), width).plain
-    if not _CJK.search(value):
+    if not has_cjk(value):
         assert out == value  # text without Chinese is left to Rich's own wrapping
         return
     assert all(cell_len(line) <= width for line in out.split("\n")), out
@@ -301,6 +301,7 @@ def test_folded_yaml_spaces_between_chinese_characters_are_not_shown():
     from glmref.render.text import unfold_cjk
 
     assert unfold_cjk("一个模型， 在 3000 亿 token 上训练；其论文 表明") == "一个模型，在 3000 亿 token 上训练；其论文表明"
+    assert unfold_cjk("多个  空格\n换行") == "多个空格\n换行" and unfold_cjk("plain text") == "plain text"
 
 
 def test_organizations_and_concepts_have_chinese_descriptions(cli):
