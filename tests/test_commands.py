@@ -182,3 +182,36 @@ def test_timeline_shows_only_the_eras_its_range_overlaps(cli):
         assert era["from"] <= "2018-12~" and (era["to"] or "9999") + "~" >= doc["events"][0]["date"]
     everything = cli("timeline", "--json").json()["eras"]
     assert len(doc["eras"]) < len(everything)
+
+
+HELP_COMMANDS = ("show", "list", "compare", "timeline", "search", "family", "cite", "stats", "check", "validate")
+
+
+@pytest.mark.parametrize("command", HELP_COMMANDS)
+def test_help_paragraphs_wrap_at_the_terminal_edge(cli, command):
+    """A docstring paragraph wrapped in the source is re-wrapped to the terminal, not printed with the
+    source's line breaks: at 400 columns each prose paragraph is one line, and at 60 no line of a paragraph
+    stops short where the next word would have fitted."""
+    import inspect
+
+    import typer
+    from rich.cells import cell_len
+
+    from glmref.cli import app
+
+    doc = inspect.cleandoc(typer.main.get_command(app).commands[command].help)
+    prose = [" ".join(p.split()) for p in doc.split("\n\n")
+             if not any(line[:1].isspace() for line in p.split("\n")[1:])]
+    wide = cli(command, "--help", env={"COLUMNS": "400"})
+    assert wide.code == 0
+    for paragraph in prose:
+        assert paragraph in [line.strip() for line in wide.out.splitlines()], paragraph
+
+    narrow = cli(command, "--help", env={"COLUMNS": "60"})
+    text = narrow.out.split("\u256d")[0]  # the description, above the first panel
+    for block in text.split("\n\n"):
+        lines = [line.strip() for line in block.splitlines() if line.strip()]
+        if not lines or lines[0].startswith("Usage:") or lines[0].startswith("Examples:"):
+            continue
+        for line, following in zip(lines, lines[1:]):
+            assert cell_len(line) + 1 + cell_len(following.split()[0]) > 58, (line, following)

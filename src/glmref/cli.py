@@ -754,15 +754,20 @@ def _localized_command(argv):
     from glmref import i18n
 
     command = _command_for(argv)
+    help_page = _asks_for_help(argv)
     if _language_for(argv) == "zh":
         from glmref.helptext import localize
 
         i18n.use("zh")  # messages raised before the --lang option is parsed are in Chinese too
-        localize(command, with_help_page=_asks_for_help(argv))
+        localize(command, with_help_page=help_page)
     else:
         i18n.use("en")
         if "glmref.helptext" in sys.modules:  # a Chinese call earlier in this process
             sys.modules["glmref.helptext"].restore()
+    if help_page:
+        from glmref.helptext import reflow
+
+        reflow(command)
     return command
 
 

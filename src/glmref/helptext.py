@@ -55,6 +55,35 @@ def localize(command, with_help_page):
         _fold_long_runs(rich_utils)
 
 
+def reflow(command):
+    """Join the lines of each prose paragraph in the help of `command` and its subcommands, in place.
+    Typer keeps a docstring's line breaks, so a paragraph wrapped in the source came out ragged on a
+    narrower or wider terminal; joined, Rich wraps it at the terminal's edge. A paragraph with indented
+    lines (the examples) keeps its layout."""
+    stack = [command]
+    while stack:
+        cmd = stack.pop(0)
+        for attr in ("help", "epilog"):
+            text = getattr(cmd, attr, None)
+            if text:
+                setattr(cmd, attr, "\n\n".join(_joined(p) for p in text.split("\n\n")))
+        stack.extend(getattr(cmd, "commands", {}).values())
+
+
+def _joined(paragraph):
+    lines = paragraph.strip("\n").split("\n")
+    if paragraph.startswith("\b") or any(line[:1].isspace() for line in lines[1:]):
+        return paragraph
+    from glmref.render.text import is_cjk
+
+    out = lines[0].rstrip()
+    for line in lines[1:]:
+        line = line.strip()
+        # Chinese runs on without a space; Latin words need one
+        out += line if out and line and is_cjk(out[-1]) and is_cjk(line[0]) else " " + line
+    return out
+
+
 _originals = {}  # Typer's own values of what localize() replaced, for restore()
 
 
