@@ -207,6 +207,18 @@ def test_chinese_text_fits_the_terminal(cli, columns, args):
     assert not wide, wide[:3]
 
 
+
+@pytest.mark.parametrize("command", ["stats", "check", "list", "timeline", "show", "cite"])
+def test_chinese_help_never_starts_a_line_with_closing_punctuation(cli, command):
+    """Help pages break Chinese between characters as the cards do: a comma or full stop stays on the line
+    of the character before it (unless a column is too narrow to hold both, as at 40 columns)."""
+    for columns in (60, 80):
+        page = cli("--zh", command, "--help", env={"COLUMNS": str(columns)})
+        assert page.code == 0
+        starts = [line.strip(" │")[:1] for line in page.out.splitlines() if line.strip(" │")]
+        assert not set(starts) & set("，。、；：？！）」』】》"), page.out
+
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 

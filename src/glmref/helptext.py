@@ -100,13 +100,25 @@ def restore():
 
 def _fold_long_runs(rich_utils):
     """Chinese has no spaces to wrap at, and Rich cuts a run longer than its table column with "…"; the help
-    texts of Typer's panels are made to fold at the column's edge instead."""
+    texts of Typer's panels are made to fold at the column's edge instead, between characters as the cards
+    break them (closing punctuation never starts a line)."""
     make = rich_utils._make_rich_text
     if getattr(make, "_glmref_folding", False):
         return
+    from rich.text import Text
+
+    class ChineseText(Text):
+        __slots__ = ()
+
+        def wrap(self, console, width, **kwargs):
+            from glmref.render.text import wrap_cjk
+
+            return Text.wrap(wrap_cjk(self, width), console, width, **kwargs)
 
     def folding(**kwargs):
         rendered = make(**kwargs)
+        if type(rendered) is Text:
+            rendered.__class__ = ChineseText
         if hasattr(rendered, "overflow"):
             rendered.overflow = "fold"
         return rendered
