@@ -207,7 +207,6 @@ def test_chinese_text_fits_the_terminal(cli, columns, args):
     assert not wide, wide[:3]
 
 
-
 @pytest.mark.parametrize("command", ["stats", "check", "list", "timeline", "show", "cite"])
 def test_chinese_help_never_starts_a_line_with_closing_punctuation(cli, command):
     """Help pages break Chinese between characters as the cards do: a comma or full stop stays on the line

@@ -43,7 +43,7 @@ def test_models_dev_gives_one_record_per_model_not_per_provider(cli):
     listed = cli("--data", str(MODELSDEV), "list", "--json").json()
     for name in shared:
         added = [m for m in listed if m["origin"] == str(MODELSDEV) and normalize(m["name"]) == normalize(name)]
-        # a model the catalog lacks becomes one record; one it has gets the providers' values as claims instead
+        # a model the catalog lacks becomes one record; one it has is merged into that record, not added again
         assert len(added) == (1 if packaged.exact(name) is None else 0), name
 
 
