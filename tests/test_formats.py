@@ -25,6 +25,32 @@ def test_list_csv_has_a_header_and_one_row_per_model(cli):
         assert row["parameters"] == ("" if params is None else str(params))
 
 
+def test_csv_tells_undisclosed_from_unknown(cli):
+    """A blank cell alone cannot say whether the developer withholds a figure or no source gives one."""
+    models = {m["id"]: m for m in cli("list", "--json").json()}
+    rows = list(csv.DictReader(io.StringIO(cli("list", "--format", "csv").out)))
+    seen = set()
+    for row in rows:
+        for field in ("context_window", "training_tokens"):
+            fact = models[row["id"]][field] or {}
+            expected = fact.get("status") or "unknown"
+            assert row[f"{field}_status"] == expected, (row["id"], field)
+            assert (row[field] == "") == (expected != "disclosed"), (row["id"], field)
+            seen.add((field, expected))
+    assert ("context_window", "undisclosed") in seen and ("context_window", "unknown") in seen
+
+
+def test_the_readme_lists_the_csv_columns_list_writes():
+    import pathlib
+    import re
+
+    from glmref.render.flat import MODEL_COLUMNS
+
+    readme = (pathlib.Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    listed = re.search(r"CSV columns of `list`: `([^`]*)`", readme).group(1)
+    assert [c.strip() for c in listed.split(",")] == list(MODEL_COLUMNS)
+
+
 def test_jsonl_is_one_object_a_line_equal_to_the_json_array(cli):
     array = cli("list", "--json").json()
     lines = cli("list", "--format", "jsonl").out.splitlines()

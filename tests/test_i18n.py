@@ -185,6 +185,13 @@ def test_chinese_compare_list_stats_and_timeline(cli):
     assert "时间线" in timeline and "2020年" in timeline and "5月" in timeline
 
 
+def test_chinese_compare_says_unknown_in_chinese(cli):
+    """GPT-4's size is undisclosed, so its growth line has no parameter factor to give."""
+    compare = cli("--zh", "compare", "GPT-4", "Claude 2").out
+    growth = compare[compare.index("增长"):]
+    assert "参数量 未知" in growth and "unknown" not in compare
+
+
 def test_english_after_chinese_in_one_process_is_english(cli):
     cli("--zh", "list", "--help")
     en = cli("list", "--help")

@@ -211,7 +211,8 @@ def model_card(view):
     _row(table, refs, N_("parameters"), _parameters(view, refs), p["source"] if p else None, _disputed(view, "parameters"))
     t = view["training_tokens"]
     if t:
-        _row(table, refs, N_("training tokens"), t["human"] + _note(t), t["source"], _disputed(view, "training_tokens"))
+        shown = t["human"] if t["status"] == "disclosed" else word("status", t["status"])
+        _row(table, refs, N_("training tokens"), shown + _note(t), t["source"], _disputed(view, "training_tokens"))
     fl = view.get("training_compute")
     if fl and fl["status"] != "unknown":
         _row(table, refs, N_("training compute"), _compute(fl), fl["source"], _disputed(view, "training_compute"))

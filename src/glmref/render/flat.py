@@ -9,10 +9,10 @@ from glmref.render.console import ascii_only
 MODEL_COLUMNS = (
     "id", "name", "name_zh", "kind", "family", "organizations", "countries", "released", "released_precision",
     "released_event", "parameters", "parameters_human", "parameters_status", "active_parameters", "training_tokens",
-    "training_compute", "training_compute_status", "training_compute_estimate", "context_window",
-    "max_output_tokens", "knowledge_cutoff", "training_data_cutoff", "architecture", "moe", "input_modalities",
-    "output_modalities", "access", "license", "api_ids", "lifecycle_status", "deprecated", "retired", "predecessor",
-    "disputed_fields", "primary_source",
+    "training_tokens_status", "training_compute", "training_compute_status", "training_compute_estimate",
+    "context_window", "context_window_status", "max_output_tokens", "knowledge_cutoff", "training_data_cutoff",
+    "architecture", "moe", "input_modalities", "output_modalities", "access", "license", "api_ids",
+    "lifecycle_status", "deprecated", "retired", "predecessor", "disputed_fields", "primary_source",
 )
 
 
@@ -36,9 +36,11 @@ def model_row(view):
         "parameters_status": params.get("status", "unknown"),
         "active_parameters": params.get("active"),
         "training_tokens": (view["training_tokens"] or {}).get("value"),
+        "training_tokens_status": (view["training_tokens"] or {}).get("status", "unknown"),
         "training_compute": compute.get("value"), "training_compute_status": compute.get("status", "unknown"),
         "training_compute_estimate": compute.get("estimate") if compute.get("value") else None,
         "context_window": (view["context_window"] or {}).get("value"),
+        "context_window_status": (view["context_window"] or {}).get("status", "unknown"),
         "max_output_tokens": (view.get("max_output_tokens") or {}).get("value"),
         "knowledge_cutoff": (view["knowledge_cutoff"] or {}).get("date"),
         "training_data_cutoff": (view["knowledge_cutoff"] or {}).get("training_data"),

@@ -110,7 +110,9 @@ def _growth_lines(views, growth):
     names = {v["id"]: v["name"] for v in views}
     for g in growth:
         lines.append(f"  {clean(names[g['from']])} → {clean(names[g['to']])}: ")
-        lines.append(_("parameters {factor}").format(factor=factor_text(g["parameters_factor"])), style="bold")
+        factor = g["parameters_factor"]
+        shown = factor_text(factor) if factor is not None else _("unknown")
+        lines.append(_("parameters {factor}").format(factor=shown), style="bold")
         if g.get("compute_factor") is not None:
             lines.append(_(", training compute {factor}").format(factor=factor_text(g["compute_factor"])), style="bold")
         if g["months"] is not None:
