@@ -69,6 +69,15 @@ def test_bad_options_are_one_line_errors(cli, args):
     assert "Traceback" not in r.err
 
 
+def test_a_bad_size_option_shows_the_form_that_option_takes(cli):
+    """A context window is counted in tokens; telling someone to write 7B there would mislead."""
+    context = cli("list", "--min-context", "lots")
+    params = cli("list", "--min-params", "lots")
+    assert context.code == params.code == 2
+    assert "128K" in context.err and "7B" not in context.err
+    assert "7B" in params.err and "128K" not in params.err
+
+
 def test_compare_shows_growth_between_models(cli):
     r = cli("compare", "GPT-2", "GPT-3", "--json")
     assert r.code == 0

@@ -62,13 +62,14 @@ def _ascii_digits(text):
                    for ch in unicodedata.normalize("NFKC", text))
 
 
-def _size_option(option, value):
+def _size_option(option, value, tokens=False):
     if value is None:
         return None
     n = parse_size(_ascii_digits(value))
     if n is None:
-        raise UsageProblem(_("{option} takes a size like 7B, 175B or 1.6T, not {value!r}").format(
-            option=option, value=value))
+        message = (_("{option} takes a token count like 128K, 1M or 200000, not {value!r}") if tokens
+                   else _("{option} takes a size like 7B, 175B or 1.6T, not {value!r}"))
+        raise UsageProblem(message.format(option=option, value=value))
     return n
 
 
@@ -144,7 +145,7 @@ def select(catalog, filters):
     dated = bool(filters.year or filters.since or filters.until)
     min_p = _size_option("--min-params", filters.min_params)
     max_p = _size_option("--max-params", filters.max_params)
-    min_ctx = _size_option("--min-context", filters.min_context)
+    min_ctx = _size_option("--min-context", filters.min_context, tokens=True)
     _choices("--modality", filters.modality, MODALITIES)
     _choices("--kind", filters.kind, MODEL_KINDS)
     _choices("--access", filters.access, ACCESS)
