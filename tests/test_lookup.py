@@ -221,6 +221,26 @@ def test_suggestions_are_the_same_family_first(typed, expect_any):
     assert any(e in got[0] for e in expect_any), (typed, got)
 
 
+def test_a_line_and_version_without_the_tier_suggests_that_version_first():
+    """'Claude 5' names no record, but Claude Opus 5 and Claude Sonnet 5 are what the person means: the
+    suggestions lead with a model of that version, not with 'Claude' or 'Claude 2', which merely spell closer."""
+    from glmref.names import version_parts
+
+    catalog = open_catalog()
+    tried = 0
+    for rec in catalog.models():
+        words = rec["name"].split()
+        if len(words) < 3 or not re.fullmatch(r"[A-Za-z]+", words[0]) or not version_parts(words[-1]):
+            continue
+        typed = f"{words[0]} {words[-1]}"
+        if catalog.exact(typed):
+            continue
+        tried += 1
+        first = suggestions(catalog, typed)[0]
+        assert version_parts(words[-1])[0] in version_parts(first), (typed, first)
+    assert tried >= 20
+
+
 @pytest.mark.parametrize("typed", ["Veo-9", "T0", "UL2", "Sparrow", "Meena", "Zzyzx"])
 def test_suggestions_never_offer_an_unrelated_concept_or_organization(typed):
     c = open_catalog()

@@ -199,19 +199,48 @@ def suggestions(catalog, text, types=None, limit=SUGGESTIONS):
     if not query:
         return []
     stem = _stem(text)
-    best = {}
+    words = _name_words(text)
+    best, shared, display_stem = {}, {}, {}
     for name, owner in catalog.name_table().items():
-        rec_type = catalog.get(owner)["type"]
+        rec = catalog.get(owner)
+        rec_type = rec["type"]
         if rec_type == "source" or (types is not None and rec_type not in types):
             continue
         related, score = _closeness(query, stem, name)
+        if not related and len(stem) >= 2:
+            # the display name keeps the spaces that normalized names drop: 'Claude Opus 5' begins with 'Claude'
+            if owner not in display_stem:
+                display_stem[owner] = _stem(rec["name"])
+            related = display_stem[owner] == stem
         if not related and score < CLOSE_SPELLING:
             continue
-        rank = (0 if related else 1, 0 if rec_type == "model" else 1, -score)
+        if owner not in shared:
+            shared[owner] = _shared_words(words, _name_words(rec["name"]))
+        rank = (0 if related else 1, -shared[owner], 0 if rec_type == "model" else 1, -score)
         if owner not in best or rank < best[owner]:
             best[owner] = rank
     ranked = sorted(best, key=lambda o: (best[o], catalog.get(o)["name"]))
     return [catalog.get(o)["name"] for o in ranked[:limit]]
+
+
+def _name_words(text):
+    """The words and version numbers of a name: 'Claude Opus 4.0' -> {'claude', 'opus', '4'}."""
+    import unicodedata
+
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return set(re.findall(r"[^\W\d_]+", folded)) | set(version_parts(folded))
+
+
+def _shared_words(wanted, words):
+    """How many of a query's words a name has, a version of the same major number counting half ('Claude 5'
+    and Claude Opus 5.5): a spelling score alone ranks 'Claude' and 'Claude 2' above 'Claude Opus 5'."""
+    count = 0.0
+    for w in wanted:
+        if w in words:
+            count += 1
+        elif w[0].isdigit() and any(n[0].isdigit() and n.split(".")[0] == w.split(".")[0] for n in words):
+            count += 0.5
+    return count
 
 
 def related_words(text, words, limit=SUGGESTIONS):
