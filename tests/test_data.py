@@ -158,8 +158,13 @@ def _known_gaps():
 def _gaps(catalog):
     from glmref.coverage import _in_scope, field_status
 
-    found = {"context_window": set(), "license": set()}
+    found = {"context_window": set(), "license": set(), "released": set(), "modalities": set()}
     for rec in catalog.models():
+        # a model without a date or modalities would slip past the per-year counts and the text-model rule below
+        if rec["kind"] == "model":
+            for field in ("released", "modalities"):
+                if not (rec.get(field) or {}).get("value" if field == "released" else "output"):
+                    found[field].add(rec["id"])
         # a text model since 2019 needs a context window, or a note saying why there is none
         if _in_scope(rec, "text-since-2019") and not rec.get("context_window"):
             found["context_window"].add(rec["id"])
@@ -168,7 +173,7 @@ def _gaps(catalog):
     return found
 
 
-def test_text_models_have_a_context_window_and_open_weights_a_licence():
+def test_models_have_a_date_and_modalities_text_models_a_context_window_and_open_weights_a_licence():
     known, found = _known_gaps(), _gaps(open_catalog())
     for field in found:
         new = sorted(found[field] - known.get(field, set()))

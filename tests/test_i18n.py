@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from glmref import i18n
+from glmref.catalog import open_catalog
 
 SRC = Path(__file__).resolve().parent.parent / "src" / "glmref"
 PO = SRC / "locale" / "zh_CN" / "LC_MESSAGES" / "glmref.po"
@@ -190,6 +191,13 @@ def test_chinese_compare_says_unknown_in_chinese(cli):
     compare = cli("--zh", "compare", "GPT-4", "Claude 2").out
     growth = compare[compare.index("增长"):]
     assert "参数量 未知" in growth and "unknown" not in compare
+
+
+def test_an_undisclosed_token_count_is_worded_in_chinese(cli):
+    rec = next(m for m in open_catalog().models() if (m.get("training_tokens") or {}).get("status") == "undisclosed")
+    card = cli("--zh", "show", rec["id"]).out
+    row = next(line for line in card.splitlines() if "训练词元" in line)
+    assert "未公开" in row and "undisclosed" not in row, row
 
 
 def test_english_after_chinese_in_one_process_is_english(cli):
