@@ -62,8 +62,6 @@ def growth(records):
 
 
 def factor_text(factor):
-    if factor is None:
-        return "unknown"
     if factor >= 10:
         return f"×{factor:,.0f}"
     if factor >= 1:
