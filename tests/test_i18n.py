@@ -330,6 +330,29 @@ def test_folded_yaml_spaces_between_chinese_characters_are_not_shown():
     assert unfold_cjk("多个  空格\n换行") == "多个空格\n换行" and unfold_cjk("plain text") == "plain text"
 
 
+def test_chinese_descriptions_reach_every_output_without_the_spaces_of_folded_lines(cli):
+    from glmref.cjk import is_cjk
+
+    def folded(text):
+        return [text[i - 1:i + 2] for i, ch in enumerate(text)
+                if ch == " " and 0 < i < len(text) - 1 and is_cjk(text[i - 1]) and is_cjk(text[i + 1])]
+
+    leftovers = {r["id"]: folded(r["description_zh"]) for r in open_catalog().models() if r.get("description_zh")}
+    assert not {k: v for k, v in leftovers.items() if v}
+    # GLM-5.3's description is a folded block broken after a Chinese semicolon
+    assert not folded(cli("show", "GLM-5.3", "--json").json()["description_zh"])
+
+
+@given(st.text(alphabet=st.sampled_from(list("模型训练，；。 abc1 \n")), max_size=40))
+def test_unfolding_drops_only_spaces_between_chinese_characters(value):
+    from glmref.cjk import unfold_cjk
+
+    out = unfold_cjk(value)
+    chinese = "[模型训练，；。]"
+    assert out == re.sub(f"(?<={chinese})[ \\t]+(?={chinese})", "", value)
+    assert unfold_cjk(out) == out
+
+
 def test_organizations_and_concepts_have_chinese_descriptions(cli):
     for name in ("OpenAI", "Baidu", "self-attention", "Transformer"):
         data = cli("show", name, "--json").json()

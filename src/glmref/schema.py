@@ -4,6 +4,7 @@ names its file, line, column, record id and field."""
 
 import re
 
+from glmref.cjk import unfold_cjk
 from glmref.i18n import _
 from glmref.safe import has_control
 from glmref.values import FACT_FIELDS, SPECIAL_SIZES, parse_date, parse_flop, parse_size, parse_size_range  # noqa: F401
@@ -96,6 +97,13 @@ def _text(ck, m, key, required=False, limit=4000):
         ck.fail(_pos(m, key), key, _("is longer than {limit} characters").format(limit=limit))
         return None
     return value
+
+
+def _chinese_text(ck, m, key):
+    """Chinese prose as written: a folded block (`>-`) turns each line break into a space, which Chinese does
+    not use, so the spaces a break left between Chinese characters are dropped here, once, for every output."""
+    value = _text(ck, m, key)
+    return unfold_cjk(value) if value else value
 
 
 def _type_name(value):
@@ -301,7 +309,7 @@ def _check_organization(ck, item, today_year):
     rec["parent"] = _id_ref(ck, item, "parent")
     rec["url"] = _text(ck, item, "url", limit=2000)
     rec["description"] = _text(ck, item, "description")
-    rec["description_zh"] = _text(ck, item, "description_zh")
+    rec["description_zh"] = _chinese_text(ck, item, "description_zh")
     rec["sources"] = _text_list(ck, item, "sources", required=True, ids=True)
     _claims(ck, item, rec, ORG_CLAIM_FIELDS)
     return rec
@@ -519,7 +527,7 @@ def _check_model(ck, item, today_year):
     rec["concepts"] = _text_list(ck, item, "concepts", ids=True)
     rec["introduced"] = _text_list(ck, item, "introduced")
     rec["description"] = _text(ck, item, "description")
-    rec["description_zh"] = _text(ck, item, "description_zh")
+    rec["description_zh"] = _chinese_text(ck, item, "description_zh")
     rec["sources"] = _text_list(ck, item, "sources", required=True, ids=True)
     _claims(ck, item, rec)
     return rec
@@ -555,7 +563,7 @@ def _check_concept(ck, item, today_year):
     rec["predecessor"] = _id_ref(ck, item, "predecessor")
     rec["related"] = _text_list(ck, item, "related", ids=True)
     rec["description"] = _text(ck, item, "description")
-    rec["description_zh"] = _text(ck, item, "description_zh")
+    rec["description_zh"] = _chinese_text(ck, item, "description_zh")
     rec["sources"] = _text_list(ck, item, "sources", required=True, ids=True)
     _claims(ck, item, rec)
     return rec
