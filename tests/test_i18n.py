@@ -324,7 +324,7 @@ def test_no_module_that_translates_rebinds_the_underscore():
 
 
 def test_folded_yaml_spaces_between_chinese_characters_are_not_shown():
-    from glmref.render.text import unfold_cjk
+    from glmref.cjk import unfold_cjk
 
     assert unfold_cjk("一个模型， 在 3000 亿 token 上训练；其论文 表明") == "一个模型，在 3000 亿 token 上训练；其论文表明"
     assert unfold_cjk("多个  空格\n换行") == "多个空格\n换行" and unfold_cjk("plain text") == "plain text"

@@ -14,7 +14,7 @@ import zlib
 
 # LAYOUT is part of every index key: bump it whenever glmref.build or this module changes what is stored,
 # so that no index written by another layout is ever taken for a current one.
-LAYOUT = 6
+LAYOUT = 7
 MAGIC = b"GLMREF\x00" + bytes([LAYOUT])
 _BUCKET_SIZE = 64
 

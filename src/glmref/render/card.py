@@ -2,7 +2,7 @@
 then where the sources disagree, then the numbered sources."""
 
 from glmref.i18n import N_, _, date_zh, language, size_zh, word
-from glmref.render.text import both_names, clean, text, unfold_cjk, wrap_cjk
+from glmref.render.text import both_names, clean, text, wrap_cjk
 from glmref.views import link_of
 
 ACCESS_LABELS = {"open-weights": "open weights", "restricted-weights": "weights on request",
@@ -96,7 +96,7 @@ def _table(title):
 def _description(view):
     """The description in the chosen language: description_zh in Chinese where the record has one."""
     if language() == "zh" and view.get("description_zh"):
-        return unfold_cjk(view["description_zh"])
+        return view["description_zh"]
     return view.get("description")
 
 

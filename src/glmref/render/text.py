@@ -2,7 +2,7 @@
 bells, carriage returns) are removed, and strings become rich Text objects so `[bold]` or `[/]` in a
 record is shown as written, never read as markup."""
 
-from glmref.cjk import has_cjk, is_cjk, tokens as _tokens, unfold_cjk  # noqa: F401  (renderers import them from here)
+from glmref.cjk import has_cjk, is_cjk, tokens as _tokens  # noqa: F401  (renderers import them from here)
 from glmref.safe import terminal as clean  # noqa: F401  (the one sanitiser, under the name renderers use)
 
 
